@@ -1,0 +1,35 @@
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  TRIPLINE_DATA_DIR: z.string().min(1).default(".tripline"),
+  TRIPLINE_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(5433),
+  TRIPLINE_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  TRIPLINE_HOST: z.string().min(1).default("127.0.0.1"),
+  /** Upload limit per file, judged on uncompressed bytes. */
+  TRIPLINE_MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 ** 3),
+  TRIPLINE_MAX_UPLOAD_FILES: z.coerce.number().int().positive().default(100),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** The validated environment; a bad value throws with the variable's name. */
+export function env(): Env {
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment: ${problems.join("; ")}`);
+  }
+  return parsed.data;
+}
+
+/** The data directory as an absolute path (relative values are taken from the working folder). */
+export function dataDir(): string {
+  return path.resolve(env().TRIPLINE_DATA_DIR);
+}
