@@ -1,0 +1,98 @@
+/**
+ * Kusto's `has` and `has_any`, reproduced from spec/detection.md section 2 (rules R1-R8) and
+ * checked against fixtures/vectors/has.json.
+ */
+
+// R1/R3/R4: a term character is a Unicode letter or digit; everything else, `_` included, is a
+// delimiter.
+const TERM_CHAR = /^[\p{L}\p{N}]$/u;
+const ASCII_ONLY = /^\p{ASCII}*$/u;
+
+/** True when `needle` occurs in `haystack` as whole terms (R1-R7). An empty needle matches all. */
+export function has(haystack: string, needle: string): boolean {
+  if (needle === "") return true;
+  return occursOnTermEdges(foldCase(haystack), foldCase(needle));
+}
+
+/** True when any needle matches (R8); an empty list matches nothing. */
+export function hasAny(haystack: string, needles: readonly string[]): boolean {
+  return firstMatchingNeedle(haystack, needles) !== null;
+}
+
+/** The first needle of the list that `haystack` has, as written in the list; null when none. */
+export function firstMatchingNeedle(haystack: string, needles: readonly string[]): string | null {
+  const folded = foldCase(haystack);
+  for (const needle of needles) {
+    if (needle === "" || occursOnTermEdges(folded, foldCase(needle))) return needle;
+  }
+  return null;
+}
+
+/**
+ * The reference algorithm of section 2: accept an occurrence when each needle edge that is a term
+ * character sits next to a delimiter or the end of the value (R5). Both arguments are case-folded.
+ */
+function occursOnTermEdges(haystack: string, needle: string): boolean {
+  const needsLeftEdge = isTermChar(firstCodePoint(needle));
+  const needsRightEdge = isTermChar(lastCodePoint(needle));
+
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
+    const end = at + needle.length;
+    if (needsLeftEdge && isTermChar(codePointBefore(haystack, at))) continue;
+    if (needsRightEdge && isTermChar(codePointAt(haystack, end))) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * R2: Unicode simple case folding, approximated code point by code point (upper, then lower) so
+ * that each code point folds to exactly one: final sigma, long s and the Kelvin sign fold like
+ * the real engine, and term edges stay where they were. A code point whose mapping would expand
+ * (German sharp s upper-cases to "SS") keeps its one-to-one lower case, or itself.
+ */
+export function foldCase(value: string): string {
+  if (ASCII_ONLY.test(value)) return value.toLowerCase();
+
+  let folded = "";
+  for (const char of value) folded += foldCodePoint(char);
+  return folded;
+}
+
+function foldCodePoint(char: string): string {
+  const lower = char.toLowerCase();
+  const viaUpper = char.toUpperCase().toLowerCase();
+  if (isOneCodePoint(viaUpper)) return viaUpper;
+  return isOneCodePoint(lower) ? lower : char;
+}
+
+function isOneCodePoint(value: string): boolean {
+  const first = value.codePointAt(0);
+  return first !== undefined && value.length === (first > 0xffff ? 2 : 1);
+}
+
+function isTermChar(char: string): boolean {
+  return char !== "" && TERM_CHAR.test(char);
+}
+
+function firstCodePoint(value: string): string {
+  return codePointAt(value, 0);
+}
+
+function lastCodePoint(value: string): string {
+  return codePointBefore(value, value.length);
+}
+
+/** The code point starting at UTF-16 index `at`, or "" past the end. */
+function codePointAt(value: string, at: number): string {
+  const point = value.codePointAt(at);
+  return point === undefined ? "" : String.fromCodePoint(point);
+}
+
+/** The code point ending just before UTF-16 index `at`, or "" at the start. */
+function codePointBefore(value: string, at: number): string {
+  if (at <= 0) return "";
+  const pairStart = at - 2;
+  const isPair = pairStart >= 0 && (value.codePointAt(pairStart) ?? 0) > 0xffff;
+  return codePointAt(value, isPair ? pairStart : at - 1);
+}
