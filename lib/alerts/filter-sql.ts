@@ -1,0 +1,42 @@
+import { type AlertFilter, TIME_RANGES } from "./schemas";
+
+export interface SqlWhere {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * The same filters as `alertWhere`, as a parameterised SQL condition on table alias `a`, for
+ * aggregate queries Prisma cannot express. Values are always bound, never spliced into the text.
+ */
+export function alertWhereSql(filter: AlertFilter, now = new Date()): SqlWhere {
+  const conditions: string[] = [];
+  const values: unknown[] = [];
+  const bind = (value: unknown): string => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const like = (value: string): string => `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+  const hours = TIME_RANGES[filter.range];
+  if (hours !== null)
+    conditions.push(`a.event_time > ${bind(new Date(now.getTime() - hours * 3_600_000))}`);
+  if (filter.from) conditions.push(`a.event_time >= ${bind(filter.from)}`);
+  if (filter.to) conditions.push(`a.event_time <= ${bind(filter.to)}`);
+  if (filter.source) conditions.push(`a.source_table = ${bind(filter.source)}`);
+  if (filter.operation) conditions.push(`a.operation ILIKE ${bind(like(filter.operation))}`);
+  if (filter.actor) conditions.push(`a.actor ILIKE ${bind(like(filter.actor))}`);
+  if (filter.status) conditions.push(`a.status = ${bind(filter.status)}`);
+  if (filter.rule) conditions.push(`a.rule = ${bind(filter.rule)}`);
+  if (filter.severity) conditions.push(`a.severity = ${bind(filter.severity)}`);
+  if (filter.confidence) conditions.push(`a.confidence = ${bind(filter.confidence)}`);
+  if (filter.suppression === "active") conditions.push("a.suppressed_by_id IS NULL");
+  if (filter.suppression === "suppressed") conditions.push("a.suppressed_by_id IS NOT NULL");
+  if (filter.q) {
+    const q = bind(like(filter.q));
+    conditions.push(
+      `(a.operation ILIKE ${q} OR a.actor ILIKE ${q} OR a.account ILIKE ${q} OR a.explanation ILIKE ${q})`,
+    );
+  }
+  return { text: conditions.length > 0 ? conditions.join(" AND ") : "TRUE", values };
+}

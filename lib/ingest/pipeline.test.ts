@@ -1,0 +1,65 @@
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { pool } from "../db/client";
+import { expectedSamples, fixtureUpload, SAMPLES_DIR, sampleFiles } from "../testing/fixtures";
+import { giveEachFileATestDatabase } from "../testing/test-database";
+import { ingestFiles } from "./pipeline";
+
+giveEachFileATestDatabase();
+
+async function emptyDatabase(): Promise<void> {
+  await pool().query("TRUNCATE alert, event, ingest_file, ingest_job, allowlist_entry CASCADE");
+}
+
+async function alertCounts(): Promise<{ parity: number; hardened: number }> {
+  const result = await pool().query<{ rule: string; count: string }>(
+    "SELECT rule, count(*) FROM alert GROUP BY rule",
+  );
+  const byRule = new Map(result.rows.map((r) => [r.rule, Number(r.count)]));
+  return { parity: byRule.get("sentinel-parity") ?? 0, hardened: byRule.get("hardened") ?? 0 };
+}
+
+const expected = expectedSamples();
+
+describe("ingesting the public samples", () => {
+  beforeEach(emptyDatabase);
+
+  it("knows every sample file EXPECTED.json lists, and no other", () => {
+    expect(sampleFiles()).toEqual(Object.keys(expected.perFile).sort());
+  });
+
+  it.each(sampleFiles())("%s alone gives the expected counts", async (file) => {
+    const want = expected.perFile[file];
+    if (!want) throw new Error(`EXPECTED.json has no entry for ${file}`);
+
+    const job = await ingestFiles([fixtureUpload(path.join(SAMPLES_DIR, file), file)], "cli");
+    const [result] = job.files;
+
+    expect(result?.records).toBe(want.records);
+    expect(result?.stored).toBe(want.stored);
+    expect(await alertCounts()).toEqual({
+      parity: want.parityAlerts,
+      hardened: want.hardenedAlerts,
+    });
+  });
+
+  it("all files together give the expected totals, and a second pass stores nothing", async () => {
+    const uploads = () => sampleFiles().map((f) => fixtureUpload(path.join(SAMPLES_DIR, f), f));
+    const first = await ingestFiles(uploads(), "cli");
+    const stored = first.files.reduce((sum, f) => sum + f.stored, 0);
+
+    expect(stored).toBe(expected.allFilesTogether.stored);
+    expect(await alertCounts()).toEqual({
+      parity: expected.allFilesTogether.parityAlerts,
+      hardened: expected.allFilesTogether.hardenedAlerts,
+    });
+
+    const second = await ingestFiles(uploads(), "cli");
+    expect(second.files.reduce((sum, f) => sum + f.stored, 0)).toBe(0);
+    expect(second.files.reduce((sum, f) => sum + f.alerts, 0)).toBe(0);
+    expect(await alertCounts()).toEqual({
+      parity: expected.allFilesTogether.parityAlerts,
+      hardened: expected.allFilesTogether.hardenedAlerts,
+    });
+  });
+});
