@@ -1,0 +1,51 @@
+import Link from "next/link";
+import type { AlertDetail } from "@/lib/alerts/queries";
+import { FalsePositiveNotes } from "./false-positive-notes";
+
+/** The verdict: rule, severity, why it fired, when it may be benign, and its suppression. */
+export function AlertSummary({ alert }: { alert: AlertDetail }) {
+  const allowlistHref = `/allowlist?${new URLSearchParams({ actor: alert.actor })}`;
+
+  return (
+    <section className="panel" aria-labelledby="alert-heading">
+      <h2 id="alert-heading">Alert</h2>
+      <dl className="fields">
+        <dt>Rule</dt>
+        <dd>
+          {alert.rule} <span className="muted">(version {alert.ruleVersion})</span>
+        </dd>
+        <dt>Severity</dt>
+        <dd>
+          <span className={`badge sev-${alert.severity}`}>{alert.severity}</span>
+        </dd>
+        <dt>Confidence</dt>
+        <dd>{alert.confidence}</dd>
+        <dt>Status</dt>
+        <dd>{alert.status}</dd>
+        <dt>Explanation</dt>
+        <dd>{alert.explanation}</dd>
+        <dt>Suppressed by</dt>
+        <dd>
+          <Suppression entry={alert.suppressedBy} />
+        </dd>
+      </dl>
+      <h3>False-positive notes</h3>
+      <FalsePositiveNotes notes={alert.falsePositiveNotes} />
+      <p className="actions">
+        <Link className="button" href={allowlistHref}>
+          Allowlist this actor
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+function Suppression({ entry }: { entry: AlertDetail["suppressedBy"] }) {
+  if (!entry) return <span className="muted">Not suppressed</span>;
+  return (
+    <>
+      <Link href="/allowlist">{entry.name}</Link>: {entry.reason}{" "}
+      <span className="muted">(expires {entry.expiresAt.toISOString()})</span>
+    </>
+  );
+}

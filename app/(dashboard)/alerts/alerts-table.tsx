@@ -1,0 +1,100 @@
+"use client";
+
+import { type Header, useTable } from "@tanstack/react-table";
+import Link from "next/link";
+import { useMemo } from "react";
+import { type AlertQuery, alertsHref } from "./alerts-url";
+import { cellClass, columns, features } from "./columns";
+import { Pager } from "./pager";
+import type { AlertRowView } from "./row-view";
+
+export interface AlertsTableProps {
+  rows: AlertRowView[];
+  total: number;
+  sort: string;
+  dir: "asc" | "desc";
+  page: number;
+  pageSize: number;
+  query: AlertQuery;
+}
+
+/**
+ * The alerts page as the server sorted and sliced it. Sorting and paging are URL changes, so the
+ * table runs in manual mode and only renders what it is given.
+ */
+export function AlertsTable({ rows, total, sort, dir, page, pageSize, query }: AlertsTableProps) {
+  const sorting = useMemo(() => [{ id: sort, desc: dir === "desc" }], [sort, dir]);
+  const pagination = useMemo(() => ({ pageIndex: page - 1, pageSize }), [page, pageSize]);
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    getRowId: (row) => row.id,
+    state: { sorting, pagination },
+    manualSorting: true,
+    manualPagination: true,
+    rowCount: total,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+  });
+
+  return (
+    <section aria-label="Alerts">
+      <div className="table-wrap">
+        <table className="data">
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => (
+                  <HeaderCell key={header.id} header={header} query={query}>
+                    <table.FlexRender header={header} />
+                  </HeaderCell>
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id}>
+                {row.getAllCells().map((cell) => (
+                  <td key={cell.id} className={cellClass(cell.column.id)}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager
+        total={total}
+        page={page}
+        pageCount={Math.max(1, table.getPageCount())}
+        canPrevious={table.getCanPreviousPage()}
+        canNext={table.getCanNextPage()}
+        query={query}
+      />
+    </section>
+  );
+}
+
+type AlertHeader = Header<typeof features, AlertRowView, unknown>;
+
+function HeaderCell(props: { header: AlertHeader; query: AlertQuery; children: React.ReactNode }) {
+  const { header, query, children } = props;
+  const column = header.column;
+  if (!column.getCanSort()) return <th scope="col">{children}</th>;
+
+  const sorted = column.getIsSorted();
+  const next = column.getNextSortingOrder() || column.getFirstSortDir();
+  const href = alertsHref(query, { sort: column.id, dir: next, page: undefined });
+  const ariaSort = sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none";
+  return (
+    <th scope="col" aria-sort={ariaSort}>
+      <Link href={href} className="sort-link" prefetch={false} scroll={false}>
+        {children}
+        {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}
+      </Link>
+    </th>
+  );
+}

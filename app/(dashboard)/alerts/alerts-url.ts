@@ -1,0 +1,33 @@
+import { AlertPage } from "@/lib/alerts/schemas";
+
+/** The non-default parameters of an alerts view, as they appear in its URL. */
+export type AlertQuery = Readonly<Record<string, string>>;
+
+const DEFAULTS = AlertPage.parse({});
+
+/** The query of a parsed page request, leaving out values equal to the defaults. */
+export function alertQuery(page: AlertPage): AlertQuery {
+  const query: Record<string, string> = {};
+  for (const [key, value] of Object.entries(page)) {
+    if (value === undefined) continue;
+    const text = value instanceof Date ? value.toISOString() : String(value);
+    const fallback = DEFAULTS[key as keyof AlertPage];
+    if (fallback !== undefined && String(fallback) === text) continue;
+    query[key] = text;
+  }
+  return query;
+}
+
+/** `/alerts` with the view's query, some keys changed (a string) or removed (undefined). */
+export function alertsHref(
+  query: AlertQuery,
+  changes: Readonly<Record<string, string | undefined>> = {},
+): string {
+  const params = new URLSearchParams();
+  const merged: Record<string, string | undefined> = { ...query, ...changes };
+  for (const [key, value] of Object.entries(merged)) {
+    if (value !== undefined) params.set(key, value);
+  }
+  const text = params.toString();
+  return text ? `/alerts?${text}` : "/alerts";
+}
