@@ -27,31 +27,41 @@ export const AlertFilter = z.object({
   range: z.enum(Object.keys(TIME_RANGES) as [keyof typeof TIME_RANGES]).default("24h"),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
-  source: z.enum(SOURCE_TABLES).optional().catch(undefined),
+  source: z.enum(SOURCE_TABLES).optional(),
   operation: optionalText,
   actor: optionalText,
-  status: z.enum(ALERT_STATUSES).optional().catch(undefined),
+  status: z.enum(ALERT_STATUSES).optional(),
   rule: optionalText,
-  severity: z.enum(SEVERITIES).optional().catch(undefined),
-  confidence: z.enum(CONFIDENCES).optional().catch(undefined),
-  suppression: z.enum(SUPPRESSION_VIEWS).default("active").catch("active"),
+  severity: z.enum(SEVERITIES).optional(),
+  confidence: z.enum(CONFIDENCES).optional(),
+  suppression: z.enum(SUPPRESSION_VIEWS).default("active"),
   q: optionalText,
 });
 export type AlertFilter = z.infer<typeof AlertFilter>;
 
 export const AlertPage = AlertFilter.extend({
-  sort: z.enum(SORTABLE_COLUMNS).default("eventTime").catch("eventTime"),
-  dir: z.enum(["asc", "desc"]).default("desc").catch("desc"),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
-  pageSize: z.coerce.number().int().min(10).max(200).default(50).catch(50),
+  sort: z.enum(SORTABLE_COLUMNS).default("eventTime"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(10).max(200).default(50),
 });
 export type AlertPage = z.infer<typeof AlertPage>;
 
-/** Reads URL search params (Next's `searchParams` object) into a validated page request. */
+/**
+ * Reads URL search params (Next's `searchParams` object) into a validated page request. A shared
+ * link with a stale or mistyped value still opens: each invalid parameter falls back to its
+ * default, the valid ones are kept.
+ */
 export function parseAlertPage(params: Record<string, string | string[] | undefined>): AlertPage {
-  const flat = Object.fromEntries(
+  const flat: Record<string, string | undefined> = Object.fromEntries(
     Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
   );
-  const parsed = AlertPage.safeParse(flat);
-  return parsed.success ? parsed.data : AlertPage.parse({});
+  for (const key of Object.keys(flat)) if (flat[key] === "") delete flat[key];
+  for (;;) {
+    const parsed = AlertPage.safeParse(flat);
+    if (parsed.success) return parsed.data;
+    const invalid = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+    for (const key of invalid) delete flat[key];
+    if (invalid.size === 0) return AlertPage.parse({});
+  }
 }

@@ -35,6 +35,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
 /** Runs the embedded database in a child process, whose exit hooks cannot touch vitest's. */
 async function startDatabaseProcess(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = process.env.TRIPLINE_TEST_PG_PORT ?? "5439";
   const child = spawn(
     process.execPath,
     ["--import", "tsx", path.join(import.meta.dirname, "../db/embedded-cli.ts")],
