@@ -43,8 +43,9 @@ async function startDatabaseProcess(): Promise<{ url: string; stop: () => Promis
       stdio: ["ignore", "pipe", "inherit"],
       env: {
         ...process.env,
-        TRIPLINE_DATA_DIR: path.join(tmpdir(), "tripline-test-data"),
-        TRIPLINE_PG_PORT: process.env.TRIPLINE_TEST_PG_PORT ?? "5439",
+        // One folder per port: test runs on different ports never share a cluster.
+        TRIPLINE_DATA_DIR: path.join(tmpdir(), `tripline-test-data-${port}`),
+        TRIPLINE_PG_PORT: port,
         LOG_LEVEL: "warn",
       },
     },
