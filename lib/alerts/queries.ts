@@ -50,15 +50,20 @@ export async function listAlerts(page: AlertPage): Promise<{ rows: AlertRow[]; t
   return { rows, total };
 }
 
+const WITH_SUPPRESSOR = {
+  suppressedBy: { select: { id: true, name: true } },
+} satisfies Prisma.AlertInclude;
+export type FullAlert = Prisma.AlertGetPayload<{ include: typeof WITH_SUPPRESSOR }>;
+
 /** Every alert matching the filters, oldest-first in batches, for the CLI and exports. */
-export async function* allAlerts(filter: AlertFilter, batchSize = 1000) {
+export async function* allAlerts(filter: AlertFilter, batchSize = 1000): AsyncGenerator<FullAlert> {
   await releaseLapsedSuppressions();
   const where = alertWhere(filter);
   let cursor: bigint | undefined;
   for (;;) {
     const batch = await db().alert.findMany({
       where: cursor === undefined ? where : { AND: [where, { id: { gt: cursor } }] },
-      include: { suppressedBy: { select: { id: true, name: true } } },
+      include: WITH_SUPPRESSOR,
       orderBy: { id: "asc" },
       take: batchSize,
     });

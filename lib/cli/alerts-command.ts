@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { allAlerts } from "../alerts/queries";
+import { exportAlerts } from "../alerts/export";
+import { allAlerts, type FullAlert } from "../alerts/queries";
 import { AlertFilter } from "../alerts/schemas";
 import { withDatabase } from "./database";
 
@@ -40,27 +41,30 @@ export async function alertsCommand(args: string[]): Promise<number> {
   }
 
   await withDatabase(async () => {
-    if (json) process.stdout.write("[");
+    if (json) {
+      for await (const chunk of exportAlerts(parsed.data, "json")) process.stdout.write(chunk);
+      return;
+    }
     let count = 0;
     for await (const alert of allAlerts(parsed.data)) {
-      if (json) {
-        process.stdout.write(`${count === 0 ? "\n" : ",\n"}${JSON.stringify(toJson(alert))}`);
-      } else {
-        const suppressed = alert.suppressedBy ? `  suppressed by ${alert.suppressedBy.name}` : "";
-        process.stdout.write(
-          `${alert.eventTime.toISOString()}  ${alert.rule}  ${alert.severity}/${alert.confidence}  ${alert.sourceTable}  ${alert.operation}  ${alert.actor}  ${alert.status}${suppressed}\n`,
-        );
-      }
+      process.stdout.write(`${describeAlert(alert)}\n`);
       count += 1;
     }
-    if (json) process.stdout.write(count === 0 ? "]\n" : "\n]\n");
-    else process.stderr.write(`${count} alerts\n`);
+    process.stderr.write(`${count} alerts\n`);
   });
   return 0;
 }
 
-function toJson(alert: Awaited<ReturnType<AsyncGenerator["next"]>>["value"]): unknown {
-  return JSON.parse(
-    JSON.stringify(alert, (_key, value) => (typeof value === "bigint" ? value.toString() : value)),
-  );
+function describeAlert(alert: FullAlert): string {
+  const suppressed = alert.suppressedBy ? `  suppressed by ${alert.suppressedBy.name}` : "";
+  const grade = `${alert.severity}/${alert.confidence}`;
+  return [
+    alert.eventTime.toISOString(),
+    alert.rule,
+    grade,
+    alert.sourceTable,
+    alert.operation,
+    alert.actor,
+    `${alert.status}${suppressed}`,
+  ].join("  ");
 }
