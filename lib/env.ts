@@ -14,6 +14,8 @@ const EnvSchema = z.object({
     .positive()
     .default(2 * 1024 ** 3),
   TRIPLINE_MAX_UPLOAD_FILES: z.coerce.number().int().positive().default(100),
+  /** The longest an allowlist entry may run before someone must look at it again. */
+  TRIPLINE_ALLOWLIST_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

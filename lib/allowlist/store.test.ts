@@ -2,87 +2,203 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listAlerts } from "../alerts/queries";
 import { AlertPage } from "../alerts/schemas";
+import { applyTriage } from "../alerts/triage";
+import { TriageChange } from "../alerts/triage-schemas";
 import { db } from "../db/client";
 import { ingestFiles } from "../ingest/pipeline";
 import { fixtureUpload, SAMPLES_DIR } from "../testing/fixtures";
 import { giveEachFileATestDatabase } from "../testing/test-database";
 import { globToRegex } from "./glob";
-import { createAllowlistEntry, deleteAllowlistEntry } from "./store";
+import { previewAllowlistEntry } from "./preview";
+import { AllowlistEntryInput } from "./schemas";
+import {
+  allowlistHistory,
+  createAllowlistEntry,
+  deleteAllowlistEntry,
+  setAllowlistEntryEnabled,
+  updateAllowlistEntry,
+} from "./store";
 import { reevaluateAllAlerts } from "./suppression";
 
 giveEachFileATestDatabase();
 
-const SAMPLE = "stratus-red-team/aws.persistence.iam-create-backdoor-role.json";
+const SAMPLES = [
+  "stratus-red-team/aws.persistence.iam-create-backdoor-role.json",
+  "panther-analysis/cases-AzureActivity.jsonl",
+  "panther-analysis/cases-AWSCloudTrail.jsonl",
+  "trailscraper/111111111111_CloudTrail_eu-central-1_20171211T1505Z_A6kvhMoVeCsc7v8U.json",
+];
+const BY = "admin@example.com";
 const page = (suppression: "active" | "suppressed") =>
   AlertPage.parse({ range: "all", suppression });
-const inAYear = () => new Date(Date.now() + 365 * 86_400_000);
-
-describe("allowlist suppression", () => {
-  let actor = "";
-
-  beforeAll(async () => {
-    await ingestFiles([fixtureUpload(path.join(SAMPLES_DIR, SAMPLE))], "cli");
-    const { rows } = await listAlerts(page("active"));
-    expect(rows.length).toBeGreaterThan(0);
-    actor = rows[0]?.actor ?? "";
+const suppressedCount = async () => (await listAlerts(page("suppressed"))).total;
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+const entry = (fields: Record<string, unknown>) =>
+  AllowlistEntryInput.parse({
+    name: "test entry",
+    reason: "expected automation",
+    owner: "soc",
+    expiresAt: inDays(30),
+    ...fields,
   });
 
+let awsAlert = { actor: "", operation: "", account: "" };
+
+beforeAll(async () => {
+  await ingestFiles(
+    SAMPLES.map((f) => fixtureUpload(path.join(SAMPLES_DIR, f), f)),
+    "cli",
+  );
+  const first = await db().alert.findFirstOrThrow({
+    where: { sourceTable: "AWSCloudTrail", actorType: "IAMUser" },
+  });
+  awsAlert = first;
+});
+
+describe("allowlist suppression", () => {
   it("suppresses matching alerts without deleting them, and brings them back on delete", async () => {
     const before = (await listAlerts(page("active"))).total;
-    const entry = await createAllowlistEntry({
-      name: "backdoor test",
-      actorPattern: `${actor.slice(0, 5)}*`,
-      reason: "expected automation",
-      owner: "soc",
-      expiresAt: inAYear(),
-    });
+    const created = await createAllowlistEntry(entry({ actorPattern: awsAlert.actor }), BY);
 
     const suppressed = await listAlerts(page("suppressed"));
     expect(suppressed.total).toBeGreaterThan(0);
-    expect(suppressed.rows.every((r) => r.suppressedBy?.id === entry.id)).toBe(true);
+    expect(suppressed.rows.every((r) => r.suppressedBy?.id === created.id)).toBe(true);
     expect((await listAlerts(page("active"))).total).toBe(before - suppressed.total);
 
-    await deleteAllowlistEntry(entry.id);
-    expect((await listAlerts(page("suppressed"))).total).toBe(0);
+    await deleteAllowlistEntry(created.id, BY);
+    expect(await suppressedCount()).toBe(0);
     expect((await listAlerts(page("active"))).total).toBe(before);
   });
 
-  it("a pattern that does not match suppresses nothing", async () => {
-    const entry = await createAllowlistEntry({
-      name: "other",
-      actorPattern: "no-such-actor-*",
-      reason: "r",
-      owner: "o",
-      expiresAt: inAYear(),
+  it("requires every condition to hold", async () => {
+    const base = { actorPattern: awsAlert.actor };
+    const cases: [Record<string, unknown>, boolean][] = [
+      [{ operations: awsAlert.operation.toUpperCase() }, true],
+      [{ operations: "NoSuchOperation" }, false],
+      [{ accounts: awsAlert.account }, true],
+      [{ accounts: "000000000000" }, false],
+      [{ sources: ["AWSCloudTrail"] }, true],
+      [{ sources: ["AzureActivity"] }, false],
+      [{ ipRanges: "198.51.100.0/24" }, false],
+      [{ userAgentPattern: "no-such-agent/*" }, false],
+    ];
+    for (const [extra, suppresses] of cases) {
+      const created = await createAllowlistEntry(entry({ ...base, ...extra }), BY);
+      expect((await suppressedCount()) > 0, JSON.stringify(extra)).toBe(suppresses);
+      await deleteAllowlistEntry(created.id, BY);
+    }
+  });
+
+  it("matches Azure callers by IP range, IPv4 and IPv6", async () => {
+    const azure = await db().alert.findFirstOrThrow({
+      where: { sourceTable: "AzureActivity", sourceIp: { not: null } },
     });
-    expect((await listAlerts(page("suppressed"))).total).toBe(0);
-    await deleteAllowlistEntry(entry.id);
+    const ip = azure.sourceIp as string;
+    const range = ip.includes(":") ? `${ip}/128` : `${ip}/32`;
+    const created = await createAllowlistEntry(entry({ actorPattern: "*", ipRanges: range }), BY);
+    const suppressed = await listAlerts(page("suppressed"));
+    expect(suppressed.total).toBeGreaterThan(0);
+    expect(suppressed.rows.every((r) => r.sourceIp === ip)).toBe(true);
+    await deleteAllowlistEntry(created.id, BY);
+  });
+
+  it("matches an AWS role session by its issuer's role ARN", async () => {
+    const alert = await db().alert.findFirstOrThrow({
+      where: { actorType: "AssumedRole" },
+      include: { event: true },
+    });
+    const issuer = (alert.event.sentinel as Record<string, string>).SessionIssuerArn ?? "";
+    expect(issuer).toMatch(/^arn:aws:iam::/);
+    const created = await createAllowlistEntry(entry({ actorPattern: issuer }), BY);
+    expect(await suppressedCount()).toBeGreaterThan(0);
+    await deleteAllowlistEntry(created.id, BY);
+  });
+
+  it("disabling releases the alerts and enabling takes them again", async () => {
+    const created = await createAllowlistEntry(entry({ actorPattern: awsAlert.actor }), BY);
+    const held = await suppressedCount();
+    await setAllowlistEntryEnabled(created.id, false, BY);
+    expect(await suppressedCount()).toBe(0);
+    await setAllowlistEntryEnabled(created.id, true, BY);
+    expect(await suppressedCount()).toBe(held);
+    await updateAllowlistEntry(created.id, entry({ actorPattern: "nobody-*" }), BY);
+    expect(await suppressedCount()).toBe(0);
+    await deleteAllowlistEntry(created.id, BY);
   });
 
   it("stops suppressing at its expiry without any user action", async () => {
-    const entry = await db().allowlistEntry.create({
+    const created = await db().allowlistEntry.create({
       data: {
         name: "short-lived",
-        actorPattern: actor,
-        actorRegex: globToRegex(actor),
+        actorPattern: awsAlert.actor,
+        actorRegex: globToRegex(awsAlert.actor),
         reason: "r",
         owner: "o",
-        expiresAt: new Date(Date.now() + 1500),
+        expiresAt: inDays(1),
       },
     });
     await reevaluateAllAlerts();
-    expect((await listAlerts(page("suppressed"))).total).toBeGreaterThan(0);
+    expect(await suppressedCount()).toBeGreaterThan(0);
 
     await db().allowlistEntry.update({
-      where: { id: entry.id },
+      where: { id: created.id },
       data: { expiresAt: new Date(Date.now() - 1) },
     });
-    expect((await listAlerts(page("suppressed"))).total).toBe(0);
+    expect(await suppressedCount()).toBe(0);
+    await db().allowlistEntry.delete({ where: { id: created.id } });
   });
 
-  it("refuses to delete an entry that does not exist", async () => {
-    await expect(deleteAllowlistEntry("00000000-0000-0000-0000-000000000000")).rejects.toThrow(
-      /no longer exists/,
+  it("records every change with who, when, before and after", async () => {
+    const created = await createAllowlistEntry(entry({ actorPattern: "x-*" }), BY);
+    await setAllowlistEntryEnabled(created.id, false, "other@example.com");
+    await deleteAllowlistEntry(created.id, BY);
+    const history = await allowlistHistory(created.id);
+    expect(history.map((h) => [h.action, h.by])).toEqual([
+      ["deleted", BY],
+      ["disabled", "other@example.com"],
+      ["created", BY],
+    ]);
+    expect(history[1]?.before).toMatchObject({ enabled: true });
+    expect(history[1]?.after).toMatchObject({ enabled: false });
+    expect(history[0]?.after).toBeNull();
+  });
+
+  it("refuses to change an entry that does not exist", async () => {
+    const missing = "00000000-0000-0000-0000-000000000000";
+    await expect(deleteAllowlistEntry(missing, BY)).rejects.toThrow(/no longer exists/);
+    await expect(setAllowlistEntryEnabled(missing, false, BY)).rejects.toThrow(/no longer/);
+  });
+});
+
+describe("allowlist entry validation", () => {
+  it("refuses a past expiry and one beyond the maximum", () => {
+    expect(() => entry({ actorPattern: "a", expiresAt: inDays(-1) })).toThrow(/future/);
+    expect(() => entry({ actorPattern: "a", expiresAt: inDays(400) })).toThrow(/at most 365/);
+  });
+
+  it("refuses an IP range that is not one", () => {
+    expect(() => entry({ actorPattern: "a", ipRanges: "10.0.0.1/8" })).toThrow(/IP range/);
+  });
+});
+
+describe("allowlist preview", () => {
+  it("counts what an entry would suppress, by operation and actor, before saving", async () => {
+    const draft = entry({ actorPattern: awsAlert.actor });
+    const preview = await previewAllowlistEntry(draft);
+    const created = await createAllowlistEntry(draft, BY);
+    expect(preview.total).toBe(await suppressedCount());
+    expect(preview.groups.every((g) => g.actor === awsAlert.actor)).toBe(true);
+    await deleteAllowlistEntry(created.id, BY);
+  });
+
+  it("warns when the entry would hide an alert closed as a true positive", async () => {
+    const target = await db().alert.findFirstOrThrow({ where: { actor: awsAlert.actor } });
+    await applyTriage(
+      { ids: [target.id] },
+      TriageChange.parse({ status: "closed", classification: "true_positive" }),
+      BY,
     );
+    const preview = await previewAllowlistEntry(entry({ actorPattern: awsAlert.actor }));
+    expect(preview.truePositives).toBe(1);
   });
 });

@@ -1,29 +1,39 @@
 import type pg from "pg";
 import { pool } from "../db/client";
-
-// The entry that suppresses an alert: the oldest enabled, unexpired entry whose pattern matches.
-const MATCHING_ENTRY = `
-  SELECT e.id FROM allowlist_entry e
-  WHERE e.enabled AND e.expires_at > now() AND a.actor ~* e.actor_regex
-  ORDER BY e.created_at, e.id LIMIT 1`;
+import { SUPPRESSING_ENTRY } from "./predicate";
 
 type Queryable = Pick<pg.PoolClient, "query">;
 
+// Entries that just took alerts on record when; shown as "last matched" on the allowlist page.
+const MARK_MATCHED = `
+  UPDATE allowlist_entry SET last_matched_at = now()
+  WHERE id IN (SELECT DISTINCT suppressed_by_id FROM changed WHERE suppressed_by_id IS NOT NULL)`;
+
 /** Re-evaluates every alert against the allowlist, both ways; returns how many changed. */
 export async function reevaluateAllAlerts(client: Queryable = pool()): Promise<number> {
-  const result = await client.query(`
-    UPDATE alert a SET suppressed_by_id = m.entry_id, updated_at = now()
-    FROM (SELECT a.id, (${MATCHING_ENTRY}) AS entry_id FROM alert a) m
-    WHERE a.id = m.id AND a.suppressed_by_id IS DISTINCT FROM m.entry_id`);
-  return result.rowCount ?? 0;
+  const result = await client.query<{ n: number }>(`
+    WITH decided AS (
+      SELECT a.id, (${SUPPRESSING_ENTRY}) AS entry_id
+      FROM alert a JOIN event ev ON ev.id = a.event_id
+    ), changed AS (
+      UPDATE alert a SET suppressed_by_id = d.entry_id, updated_at = now()
+      FROM decided d WHERE a.id = d.id AND a.suppressed_by_id IS DISTINCT FROM d.entry_id
+      RETURNING a.suppressed_by_id
+    ), marked AS (${MARK_MATCHED})
+    SELECT count(*)::int AS n FROM changed`);
+  return result.rows[0]?.n ?? 0;
 }
 
 /** Applies the allowlist to newly raised alerts. */
 export async function applyToAlerts(client: Queryable, alertIds: readonly bigint[]): Promise<void> {
   if (alertIds.length === 0) return;
   await client.query(
-    `UPDATE alert a SET suppressed_by_id = (${MATCHING_ENTRY})
-     WHERE a.id = ANY($1::bigint[])`,
+    `WITH changed AS (
+       UPDATE alert a SET suppressed_by_id = (${SUPPRESSING_ENTRY})
+       FROM event ev
+       WHERE a.id = ANY($1::bigint[]) AND ev.id = a.event_id
+       RETURNING a.suppressed_by_id
+     ) ${MARK_MATCHED}`,
     [alertIds.map(String)],
   );
 }

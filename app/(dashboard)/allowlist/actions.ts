@@ -35,7 +35,7 @@ export async function createEntry(
 
   let id: string;
   try {
-    id = (await createAllowlistEntry(parsed.data)).id;
+    id = (await createAllowlistEntry(parsed.data, "dashboard")).id;
   } catch (error) {
     log.error({ err: error }, "allowlist entry not created");
     return { values, fieldErrors: {}, message: publicError(error).message, attempt };
@@ -54,7 +54,7 @@ export async function deleteEntry(
   if (!parsedId.success) return { error: "That allowlist entry does not exist." };
 
   try {
-    await deleteAllowlistEntry(parsedId.data);
+    await deleteAllowlistEntry(parsedId.data, "dashboard");
   } catch (error) {
     log.error({ err: error, entryId: parsedId.data }, "allowlist entry not deleted");
     return { error: publicError(error).message };
