@@ -26,6 +26,10 @@ export function alertWhereSql(filter: AlertFilter, now = new Date()): SqlWhere {
   if (filter.source) conditions.push(`a.source_table = ${bind(filter.source)}`);
   if (filter.operation) conditions.push(`a.operation ILIKE ${bind(like(filter.operation))}`);
   if (filter.actor) conditions.push(`a.actor ILIKE ${bind(like(filter.actor))}`);
+  if (filter.operationIs !== undefined)
+    conditions.push(`a.operation = ${bind(filter.operationIs)}`);
+  if (filter.actorIs !== undefined) conditions.push(`a.actor = ${bind(filter.actorIs)}`);
+  if (filter.account) conditions.push(`a.account = ${bind(filter.account)}`);
   if (filter.status) conditions.push(`a.status = ${bind(filter.status)}`);
   if (filter.rule) conditions.push(`a.rule = ${bind(filter.rule)}`);
   if (filter.severity) conditions.push(`a.severity = ${bind(filter.severity)}`);

@@ -13,12 +13,17 @@ export function alertWhere(filter: AlertFilter, now = new Date()): Prisma.AlertW
     sourceTable: filter.source,
     operation: filter.operation ? { contains: filter.operation, mode: "insensitive" } : undefined,
     actor: filter.actor ? { contains: filter.actor, mode: "insensitive" } : undefined,
+    account: filter.account,
     status: filter.status,
     rule: filter.rule,
     severity: filter.severity,
     confidence: filter.confidence,
   };
   if (Object.keys(eventTime).length > 0) where.eventTime = eventTime;
+  if (filter.operationIs !== undefined) where.AND = [{ operation: filter.operationIs }];
+  if (filter.actorIs !== undefined) {
+    where.AND = [...((where.AND as Prisma.AlertWhereInput[]) ?? []), { actor: filter.actorIs }];
+  }
   if (filter.suppression === "active") where.suppressedById = null;
   if (filter.suppression === "suppressed") where.suppressedById = { not: null };
   if (filter.q) {

@@ -30,6 +30,10 @@ export const AlertFilter = z.object({
   source: z.enum(SOURCE_TABLES).optional(),
   operation: optionalText,
   actor: optionalText,
+  /** Exact matches, used when a group of the table is expanded. */
+  operationIs: optionalText,
+  actorIs: optionalText,
+  account: optionalText,
   status: z.enum(ALERT_STATUSES).optional(),
   rule: optionalText,
   severity: z.enum(SEVERITIES).optional(),
