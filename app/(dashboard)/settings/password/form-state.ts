@@ -1,0 +1,5 @@
+export interface PasswordFormState {
+  message: string | null;
+  done: boolean;
+  attempt: number;
+}

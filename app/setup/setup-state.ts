@@ -1,0 +1,5 @@
+export interface SetupState {
+  email: string;
+  message: string | null;
+  attempt: number;
+}
