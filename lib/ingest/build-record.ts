@@ -58,8 +58,7 @@ export function parseElement(element: RawElement, maxRecordBytes: number): Parse
 }
 
 /** One parsed record as a stored event, or as a rejection that names why. */
-export function buildRecord(element: RawElement, index: number, parsed: ParsedElement): FileRecord {
-  const position = positionOf(element, index);
+export function buildRecord(position: RecordPosition, parsed: ParsedElement): FileRecord {
   if (!parsed.ok) return rejected(position, parsed.reason);
 
   const kind = classifyRecord(parsed.value);
@@ -93,7 +92,7 @@ function rejected(position: RecordPosition, reason: string): FileRecord {
  * Lines: in a single-line file every record is on line 1, and only the byte offset tells them
  * apart.
  */
-function positionOf(element: RawElement, index: number): RecordPosition {
+export function positionOf(element: RawElement, index: number): RecordPosition {
   const byteOffset = element.offset;
   const lineTells = element.layout === "line" || element.line > 1;
   return lineTells ? { index, line: element.line, byteOffset } : { index, byteOffset };

@@ -31,7 +31,7 @@ export async function decompress(source: AsyncIterable<Uint8Array>): Promise<Dec
 }
 
 /** Reads until `count` bytes are known, and gives back a stream that still starts at byte 0. */
-async function peekHead(
+export async function peekHead(
   source: AsyncIterable<Uint8Array>,
   count: number,
 ): Promise<{ head: Uint8Array; bytes: AsyncIterable<Uint8Array> }> {

@@ -3,7 +3,10 @@ import { AppError } from "../errors";
 /** Why a whole file could not be read. A single bad record is rejected alone, never thrown. */
 export const INGEST_ERROR_CODES = [
   "corrupt_gzip",
+  "corrupt_archive",
   "invalid_json",
+  "invalid_csv",
+  "date_order",
   "unknown_shape",
   "unsupported_shape",
   "file_too_large",

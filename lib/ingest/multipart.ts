@@ -2,27 +2,37 @@ import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import Busboy from "busboy";
 import { AppError } from "../errors";
-import type { UploadedFile } from "./pipeline";
+import type { UploadedFile } from "./uploaded-file";
 
 export interface UploadLimits {
   maxFiles: number;
-  maxFileBytes: number;
+  /** How long a body whose client went away may stay silent before the upload is cut off. */
+  abortGraceMs?: number;
 }
+
+// After the browser goes away, bytes it sent may still wait in the server's buffers (the reader
+// is slower than the network): they are read to the end. Only a body that stays silent, with
+// nothing left to read, for this long is cut off.
+const ABORT_GRACE_MS = 5000;
 
 /**
  * Streams the files of a multipart/form-data body one at a time, as they arrive: nothing is
- * buffered beyond what the parser holds, and each file must be read before the next one comes.
+ * buffered beyond what the parser holds, and each file must be read before the next one comes
+ * (what a reader leaves unread is discarded). File sizes are not limited here: the limit is
+ * judged on uncompressed bytes when each file (or archive member) is read. `signal` is the
+ * request's: a client that goes away mid-upload ends the upload with an error.
  */
 export async function* multipartFiles(
   body: ReadableStream<Uint8Array>,
   contentType: string,
   limits: UploadLimits,
+  signal?: AbortSignal,
 ): AsyncGenerator<UploadedFile> {
   let parser: Busboy.Busboy;
   try {
     parser = Busboy({
       headers: { "content-type": contentType },
-      limits: { files: limits.maxFiles, fileSize: limits.maxFileBytes, fields: 20 },
+      limits: { files: limits.maxFiles, fields: 20 },
     });
   } catch (cause) {
     throw new AppError("bad_request", "Send the files as multipart/form-data.", { cause });
@@ -35,9 +45,10 @@ export async function* multipartFiles(
     wake?.();
   };
 
+  let current: Readable | null = null;
   parser.on("file", (_field, stream, info) => {
-    const name = info.filename || "unnamed file";
-    push({ name, stream: limitedStream(stream, name, limits.maxFileBytes) });
+    current = stream;
+    push({ name: info.filename || "unnamed file", stream: partBytes(stream) });
   });
   parser.on("filesLimit", () =>
     push(new AppError("payload_too_large", `Upload at most ${limits.maxFiles} files at once.`)),
@@ -46,27 +57,77 @@ export async function* multipartFiles(
     push(new AppError("bad_request", "The upload was malformed or cut off.", { cause })),
   );
   parser.on("close", () => push(null));
-  Readable.fromWeb(body as WebReadableStream<Uint8Array>).pipe(parser);
+  const received = { bytes: 0 };
+  const input = Readable.from(counted(body, received), { objectMode: false });
+  input.pipe(parser);
 
-  for (;;) {
-    while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-    const item = queue.shift();
-    if (item === null || item === undefined) return;
-    if (item instanceof Error) throw item;
-    yield item;
+  // A browser that goes away mid-upload (a reload, a closed tab) leaves a body that never ends:
+  // once nothing more arrives, the part being read and the upload fail, so the job ends.
+  const cutOff = (): void => {
+    const error = new AppError(
+      "bad_request",
+      "The upload was cut off: the browser stopped sending.",
+    );
+    (current as Readable | null)?.destroy(error);
+    input.unpipe(parser);
+    input.destroy();
+    push(error);
+  };
+  let watchdog: NodeJS.Timeout | null = null;
+  const stopWatching = (): void => {
+    if (watchdog !== null) clearInterval(watchdog);
+    watchdog = null;
+  };
+  const onAbort = (): void => {
+    let seen = -1;
+    watchdog = setInterval(() => {
+      if (input.readableEnded || input.destroyed) stopWatching();
+      else if (received.bytes === seen && input.readableLength === 0) {
+        stopWatching();
+        cutOff();
+      }
+      seen = received.bytes;
+    }, limits.abortGraceMs ?? ABORT_GRACE_MS);
+  };
+  if (signal?.aborted) onAbort();
+  else signal?.addEventListener("abort", onAbort, { once: true });
+
+  try {
+    for (;;) {
+      while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      const item = queue.shift();
+      if (item === null || item === undefined) return;
+      if (item instanceof Error) throw item;
+      yield item;
+      // Busboy holds the next part until this one is consumed; read what the reader left.
+      for await (const _chunk of item.stream) {
+        // discarded
+      }
+    }
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+    stopWatching();
   }
 }
 
-async function* limitedStream(
-  stream: Readable & { truncated?: boolean },
-  name: string,
-  maxBytes: number,
-): AsyncGenerator<Uint8Array> {
-  for await (const chunk of stream) yield chunk as Uint8Array;
-  if (stream.truncated) {
-    throw new AppError(
-      "payload_too_large",
-      `${name} is larger than the upload limit of ${maxBytes} bytes; it was not stored.`,
-    );
+/** The body's chunks, counted as they arrive. */
+async function* counted(body: ReadableStream<Uint8Array>, received: { bytes: number }) {
+  for await (const chunk of body as WebReadableStream<Uint8Array>) {
+    received.bytes += chunk.byteLength;
+    yield chunk;
+  }
+}
+
+/**
+ * A part's bytes. A reader that stops early must not destroy the part (busboy would wait for
+ * it forever): the rest is let through and dropped instead.
+ */
+async function* partBytes(stream: Readable): AsyncGenerator<Uint8Array> {
+  try {
+    for await (const chunk of stream.iterator({ destroyOnReturn: false })) {
+      yield chunk as Uint8Array;
+    }
+  } finally {
+    stream.resume();
   }
 }

@@ -222,11 +222,41 @@ describe("case 19: JSON inside strings", () => {
   });
 });
 
-describe("case 21: CSV export", () => {
-  it("is refused for now with a clear unsupported-shape error", async () => {
-    const error = await rejection(() => read("21-activity-casing.csv"));
-    expect((error as IngestError).code).toBe("unsupported_shape");
-    expect((error as IngestError).message).toMatch(/CSV/);
+describe("case 21: casing and status spellings in an AzureActivity CSV export", () => {
+  it("stores all five rows, originals kept, statuses mapped to one vocabulary", async () => {
+    const { shape, events, rejected } = await read("21-activity-casing.csv");
+    expect(shape).toBe("sentinel-export-csv");
+    expect(rejected).toEqual([]);
+    expect(events.map((e) => e.event.table)).toEqual(Array(5).fill("AzureActivity"));
+    expect(events.map((e) => [e.event.outcomeCode, e.event.outcome])).toEqual([
+      ["Success", "success"],
+      ["Succeeded", "success"],
+      ["Started", "in_progress"],
+      ["Failure", "failure"],
+      ["Failed", "failure"],
+    ]);
+    // Operation names keep their casing; detection compares them case-insensitively.
+    expect(events.map((e) => e.event.operation)).toEqual([
+      "MICROSOFT.STORAGE/STORAGEACCOUNTS/LISTKEYS/ACTION",
+      "Microsoft.Storage/storageAccounts/listKeys/action",
+      "Microsoft.Storage/storageAccounts/listKeys/action",
+      "MICROSOFT.STORAGE/STORAGEACCOUNTS/LISTKEYS/ACTION",
+      "microsoft.storage/storageaccounts/listkeys/action",
+    ]);
+    expect(new Set(events.map((e) => e.event.operation.toLowerCase())).size).toBe(1);
+    expect(events[0]?.event.eventTime.toISOString()).toBe("2024-03-05T11:00:00.123Z");
+    expect(events[0]?.event.account).toBe("11111111-2222-3333-4444-555555555555");
+    expect(events[0]?.event.sourceIp).toBe("203.0.113.25");
+    expect(await storeInOrder(["21-activity-casing.csv"])).toEqual([5]);
+  });
+
+  it("keeps each row's cells under their header names as the raw record", async () => {
+    const { events } = await read("21-activity-casing.csv");
+    const raw = JSON.parse(events[0]?.raw ?? "{}");
+    expect(raw["TimeGenerated [UTC]"]).toBe("2024-03-05T11:00:00.123Z");
+    expect(raw.ActivitySubstatusValue).toBe("");
+    expect(raw.Properties_d).toBe('{"statusCode": "OK", "eventCategory": "Administrative"}');
+    expect(events[0]?.position).toEqual({ index: 1, line: 2, byteOffset: 173 });
   });
 });
 

@@ -71,10 +71,10 @@ describe("what is not a readable log", () => {
   it.each([
     ["", "empty_file", /empty/],
     [" \r\n\t ", "empty_file", /white space/],
-    ["TimeGenerated [UTC],OperationNameValue\r\n1,2", "unsupported_shape", /CSV/],
+    ["name,age\r\nalice,2", "unknown_shape", /CSV, but its header/],
     ["PK\u0003\u0004rest of a zip", "unsupported_shape", /zip archive/],
     ['{"foo": 1, "bar": [1]}', "unknown_shape", /its keys: foo, bar/],
-    ["hello world", "unknown_shape", /not JSON/],
+    ["hello world", "unknown_shape", /neither JSON nor CSV/],
     ['{"Records":[{"eventVersion":"1.09"', "invalid_json", /truncated/],
   ])("refuses %j as %s", async (content, code, message) => {
     const error = await ingestError(content);

@@ -115,6 +115,12 @@ const CASES: Record<string, CaseSpec> = {
     parity: 0,
     hardened: 0,
   },
+  "21 casing and status spellings (AzureActivity CSV export)": {
+    files: ["21-activity-casing.csv"],
+    stored: [5],
+    parity: 0,
+    hardened: 0,
+  },
   "22 Azure time formats": {
     files: ["22-azure-time-formats.json"],
     stored: [7],
@@ -180,6 +186,36 @@ describe("fault cases through the whole pipeline", () => {
     expect(real).toMatchObject({ status: "succeeded", stored: 1 });
     expect(job.status).toBe("partial");
     expect(await eventCount()).toBe(1);
+  });
+
+  it("23: the failed operation's alert shows the failure", async () => {
+    await ingestFiles(
+      [fixtureUpload(path.join(CASES_DIR, "23-entra-la-export-pascalcase.json"))],
+      "cli",
+    );
+    const alerts = await pool().query<{ actor: string; outcome: string }>(
+      "SELECT actor, outcome FROM alert WHERE rule = 'hardened' ORDER BY actor",
+    );
+    expect(alerts.rows).toEqual([
+      { actor: "admin-example@example.com", outcome: "success" },
+      { actor: "eve@example.org", outcome: "failure" },
+    ]);
+  });
+
+  it("21: a CSV export is stored row by row with its statuses in one vocabulary", async () => {
+    const job = await ingestFiles(
+      [fixtureUpload(path.join(CASES_DIR, "21-activity-casing.csv"))],
+      "cli",
+    );
+    expect(job.files[0]).toMatchObject({ shape: "sentinel-export-csv", stored: 5, rejected: 0 });
+    const rows = await pool().query<{ outcome: string; n: number }>(
+      "SELECT outcome, count(*)::int AS n FROM event GROUP BY outcome ORDER BY outcome",
+    );
+    expect(rows.rows).toEqual([
+      { outcome: "failure", n: 2 },
+      { outcome: "in_progress", n: 1 },
+      { outcome: "success", n: 2 },
+    ]);
   });
 
   it("counts duplicates as duplicates, never as errors", async () => {

@@ -1,13 +1,12 @@
 import { performance } from "node:perf_hooks";
-import type pg from "pg";
-import { writeAlerts } from "../alerts/alert-writer";
-import { detectAlerts } from "../alerts/candidates";
-import { applyToAlerts } from "../allowlist/suppression";
 import { pool } from "../db/client";
+import { env } from "../env";
 import { AppError } from "../errors";
-import { type EventToStore, writeEvents } from "../events/event-writer";
 import { logger } from "../log";
+import type { DateOrder } from "../normalize/locale-date";
+import { countBytes, type Expanded, expandUpload, type LogSource } from "./archive/expand";
 import { IngestError } from "./ingest-error";
+import { JobMonitor } from "./job-monitor";
 import {
   createFile,
   createJob,
@@ -17,19 +16,27 @@ import {
   type JobOrigin,
 } from "./job-store";
 import { openLogFile } from "./open-log-file";
+import { storeRecords } from "./store-records";
+import type { UploadedFile } from "./uploaded-file";
+
+export type { UploadedFile } from "./uploaded-file";
 
 const log = logger("ingest");
 
-// Rows per INSERT: large enough to amortise the round trip, small enough that a batch of big
-// records (a 300 KB request body is real) stays a few MB in memory.
-const BATCH_EVENTS = 500;
-const BATCH_CHARS = 8 * 1024 * 1024;
-// A file with thousands of bad records reports the first ones and the count, not all of them.
-const MAX_ERRORS_KEPT = 100;
+export interface IngestOptions {
+  /** The job's id, chosen by the upload page so that it can follow the job while it runs. */
+  jobId?: string;
+  /** Who started the job, once authentication says so. */
+  createdBy?: string | null;
+  /** Day/month order of locale dates in CSV exports, for files whose rows cannot tell. */
+  dateOrder?: DateOrder | null;
+  /** Largest file (or archive member), judged on uncompressed bytes. */
+  maxFileBytes?: number;
+}
 
-export interface UploadedFile {
-  name: string;
-  stream: AsyncIterable<Uint8Array>;
+interface Settings {
+  maxFileBytes: number;
+  dateOrder: DateOrder | null;
 }
 
 export interface FileResult extends FileOutcome {
@@ -43,19 +50,84 @@ export interface JobResult {
   files: FileResult[];
 }
 
-/** Ingests files one after another as one job; a file that fails does not stop the others. */
+/**
+ * Ingests files one after another as one job; archives are unpacked into one result per
+ * member, and a file that fails does not stop the others. If the upload itself breaks off,
+ * the job is closed with the error, which is then rethrown.
+ */
 export async function ingestFiles(
   files: AsyncIterable<UploadedFile> | Iterable<UploadedFile>,
   origin: JobOrigin,
+  options: IngestOptions = {},
 ): Promise<JobResult> {
-  const jobId = await createJob(origin);
+  const started = performance.now();
+  const settings = settingsOf(options);
+  const jobId = await createJob(origin, {
+    id: options.jobId,
+    createdBy: options.createdBy ?? null,
+    dateOrder: settings.dateOrder,
+  });
+  const monitor = new JobMonitor(jobId);
+  monitor.start();
   const results: FileResult[] = [];
-  for await (const file of files) results.push(await ingestFile(jobId, file));
-  const status = await finishJob(
-    jobId,
-    results.map((r) => r.status),
-  );
+  let failure: unknown = null;
+  try {
+    for await (const upload of files) {
+      for await (const item of expandUpload(upload, settings)) {
+        results.push(await ingestItem(jobId, item, settings, monitor));
+      }
+    }
+  } catch (error) {
+    failure = error;
+  } finally {
+    await monitor.stop();
+  }
+
+  const durationMs = Math.round(performance.now() - started);
+  const statuses = results.map((r) => r.status);
+  const error = failure === null ? null : userMessage(failure, "upload", UPLOAD_FAILED);
+  const status = await finishJob(jobId, statuses, { durationMs, error });
+  log.info({ job: jobId, status, files: results.length, durationMs }, "ingest job finished");
+  if (failure !== null) throw failure;
   return { jobId, status, files: results };
+}
+
+/**
+ * Ingests one file into a job the caller created and will finish (a pull run adds its pages
+ * one by one). The file is not unpacked as an archive; gzip is removed as always.
+ */
+export async function ingestFile(
+  jobId: string,
+  file: UploadedFile,
+  options: IngestOptions = {},
+): Promise<FileResult> {
+  const monitor = new JobMonitor(jobId);
+  monitor.start();
+  try {
+    const counter = { bytes: 0 };
+    const bytes = countBytes(file.stream, counter);
+    const source = { name: file.name, bytes, gzipLayers: 0, sizeBytes: file.size ?? null, counter };
+    return await readAndStore(jobId, source, settingsOf(options), monitor);
+  } finally {
+    await monitor.stop();
+  }
+}
+
+function settingsOf(options: IngestOptions): Settings {
+  return {
+    maxFileBytes: options.maxFileBytes ?? env().TRIPLINE_MAX_FILE_BYTES,
+    dateOrder: options.dateOrder ?? null,
+  };
+}
+
+function ingestItem(
+  jobId: string,
+  item: Expanded,
+  settings: Settings,
+  monitor: JobMonitor,
+): Promise<FileResult> {
+  if (item.kind === "file") return readAndStore(jobId, item.source, settings, monitor);
+  return recordUnreadable(jobId, item.name, item.error, item.counter.bytes);
 }
 
 function emptyOutcome(): FileOutcome {
@@ -75,27 +147,34 @@ function emptyOutcome(): FileOutcome {
   };
 }
 
-async function* countingBytes(source: AsyncIterable<Uint8Array>, counter: { bytes: number }) {
-  for await (const chunk of source) {
-    counter.bytes += chunk.byteLength;
-    yield chunk;
-  }
-}
-
 /**
  * Reads, stores and detects one file inside one transaction: a file that turns out unreadable
  * part-way (a truncated gzip) stores nothing, and a crash leaves no half-written file behind.
+ * Progress goes out on other connections while the transaction is open.
  */
-export async function ingestFile(jobId: string, file: UploadedFile): Promise<FileResult> {
+async function readAndStore(
+  jobId: string,
+  source: LogSource,
+  settings: Settings,
+  monitor: JobMonitor,
+): Promise<FileResult> {
   const started = performance.now();
-  const fileId = await createFile(jobId, file.name);
-  const counter = { bytes: 0 };
+  const fileId = await createFile(jobId, source.name, source.sizeBytes);
   const outcome = emptyOutcome();
   let shapeLabel: string | null = null;
+  monitor.watch(fileId, () => ({
+    records: outcome.records,
+    rejected: outcome.rejected,
+    bytes: source.counter.bytes,
+  }));
   const client = await pool().connect();
   try {
     await client.query("BEGIN");
-    const logFile = await openLogFile(countingBytes(file.stream, counter));
+    const logFile = await openLogFile(source.bytes, {
+      maxFileBytes: settings.maxFileBytes,
+      dateOrder: settings.dateOrder,
+      gzipLayers: source.gzipLayers,
+    });
     outcome.shape = logFile.shape;
     outcome.notice = logFile.notice;
     shapeLabel = logFile.shapeLabel;
@@ -103,79 +182,44 @@ export async function ingestFile(jobId: string, file: UploadedFile): Promise<Fil
     if (outcome.records === 0 && outcome.rejected === 0 && logFile.notice) {
       outcome.status = "skipped";
     }
-    finalise(outcome, counter.bytes, started);
+    finalise(outcome, source.counter.bytes, started);
+    await monitor.unwatch();
     await finishFile(fileId, outcome, client);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
-    failOutcome(outcome, error, file.name);
-    await drain(file.stream);
-    finalise(outcome, counter.bytes, started);
+    await monitor.unwatch();
+    failOutcome(outcome, error, source.name);
+    await release(source.bytes);
+    finalise(outcome, source.counter.bytes, started);
     await finishFile(fileId, outcome);
   } finally {
     client.release();
   }
   const { errors: _errors, ...counts } = outcome;
-  log.info({ file: file.name, ...counts }, "file ingested");
-  return { file: file.name, shapeLabel, ...outcome };
+  log.info({ file: source.name, ...counts }, "file ingested");
+  return { file: source.name, shapeLabel, ...outcome };
 }
 
-async function storeRecords(
-  client: pg.PoolClient,
-  records: Awaited<ReturnType<typeof openLogFile>>["records"],
-  fileId: string,
-  outcome: FileOutcome,
-): Promise<void> {
-  let batch: EventToStore[] = [];
-  let batchChars = 0;
-  for await (const record of records) {
-    if (record.kind === "rejected") {
-      outcome.rejected += 1;
-      if (outcome.errors.length < MAX_ERRORS_KEPT) {
-        outcome.errors.push({
-          position: describePosition(record.position),
-          message: record.reason,
-        });
-      }
-      continue;
-    }
-    outcome.records += 1;
-    batch.push({ event: record.event, raw: record.raw, contentHash: record.contentHash });
-    batchChars += record.raw.length;
-    if (batch.length >= BATCH_EVENTS || batchChars >= BATCH_CHARS) {
-      await storeBatch(client, batch, fileId, outcome);
-      batch = [];
-      batchChars = 0;
-    }
-  }
-  await storeBatch(client, batch, fileId, outcome);
+/** A file (or archive) that could not even be opened: one failed result, nothing stored. */
+async function recordUnreadable(
+  jobId: string,
+  name: string,
+  error: unknown,
+  bytesRead: number,
+): Promise<FileResult> {
+  const fileId = await createFile(jobId, name, null);
+  const outcome = emptyOutcome();
+  failOutcome(outcome, error, name);
+  outcome.bytesRead = bytesRead;
+  await finishFile(fileId, outcome);
+  return { file: name, shapeLabel: null, ...outcome };
 }
 
-async function storeBatch(
-  client: pg.PoolClient,
-  batch: EventToStore[],
-  fileId: string,
-  outcome: FileOutcome,
-): Promise<void> {
-  if (batch.length === 0) return;
-  const stored = await writeEvents(client, batch, fileId);
-  outcome.stored += stored.length;
-  outcome.duplicates += batch.length - stored.length;
-  outcome.idConflicts += stored.filter((s) => s.idConflict).length;
-  const candidates = detectAlerts(
-    stored.map((s) => ({ id: s.id, event: (batch[s.index] as EventToStore).event })),
-  );
-  const newAlertIds = await writeAlerts(client, candidates);
-  await applyToAlerts(client, newAlertIds);
-  outcome.alerts += newAlertIds.length;
-}
-
-/** Reads what is left of a failed file, so that the files after it in an upload still arrive. */
-async function drain(stream: AsyncIterable<Uint8Array>): Promise<void> {
+/** Lets the source release its stream when the reader gave up before starting it. */
+async function release(bytes: AsyncIterable<Uint8Array>): Promise<void> {
   try {
-    for await (const _chunk of stream) {
-      // discarded
-    }
+    await bytes[Symbol.asyncIterator]().return?.();
   } catch {
     // the stream's own error was already reported
   }
@@ -193,21 +237,16 @@ function failOutcome(outcome: FileOutcome, error: unknown, fileName: string): vo
   outcome.duplicates = 0;
   outcome.idConflicts = 0;
   outcome.alerts = 0;
-  if (error instanceof IngestError || error instanceof AppError) {
-    outcome.errors.unshift({ position: "file", message: error.message });
-    return;
-  }
-  log.error({ err: error, file: fileName }, "file ingest failed");
-  outcome.errors.unshift({
-    position: "file",
-    message: "The server could not store this file; nothing from it was kept. See the server log.",
-  });
+  outcome.errors.unshift({ position: "file", message: userMessage(error, fileName, FILE_FAILED) });
 }
 
-function describePosition(position: { index: number; line?: number; byteOffset?: number }): string {
-  if (position.line !== undefined) return `record ${position.index} (line ${position.line})`;
-  if (position.byteOffset !== undefined) {
-    return `record ${position.index} (byte ${position.byteOffset})`;
-  }
-  return `record ${position.index}`;
+const FILE_FAILED =
+  "The server could not store this file; nothing from it was kept. See the server log.";
+const UPLOAD_FAILED = "The upload stopped on a server error. See the server log.";
+
+/** The sentence a user sees for a failure; anything unexpected is logged, not shown. */
+function userMessage(error: unknown, what: string, fallback: string): string {
+  if (error instanceof IngestError || error instanceof AppError) return error.message;
+  log.error({ err: error, file: what }, "ingest failed");
+  return fallback;
 }

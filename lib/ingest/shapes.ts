@@ -18,6 +18,7 @@ export const SHAPE_LABELS = {
   "entra-diagnostic": "Entra ID audit log diagnostic-settings export",
   "entra-graph": "Microsoft Graph directoryAudits response",
   "sentinel-export": "Microsoft Sentinel / Log Analytics table export (JSON)",
+  "sentinel-export-csv": "Microsoft Sentinel / Log Analytics table export (CSV)",
   "empty-list": "Empty list of records",
 } as const;
 
@@ -41,7 +42,11 @@ export function describeShape(
   first: RecordKind | null,
   gzipLayers: number,
 ): Shape {
-  const shape = shapeOf(layout, first);
+  return labelled(shapeOf(layout, first), gzipLayers);
+}
+
+/** A shape with its label, which says how many gzip layers the file had. */
+export function labelled(shape: ShapeId, gzipLayers: number): Shape {
   const gzip = gzipLayers === 0 ? "" : gzipLayers === 1 ? " (gzip)" : ` (gzip x${gzipLayers})`;
   const notice = shape === "cloudtrail-digest" ? DIGEST_NOTICE : null;
   return { shape, shapeLabel: `${SHAPE_LABELS[shape]}${gzip}`, notice };

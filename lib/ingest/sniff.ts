@@ -6,12 +6,14 @@ const SNIFF_BYTES = 512;
 // tar puts "ustar" at byte 257 of its first header.
 const TAR_MAGIC_AT = 257;
 
+export type TextFormat = "json" | "csv";
+
 /**
- * Checks that the decompressed bytes are JSON and moves past a UTF-8 byte-order mark and
- * leading white space. Anything else (empty, CSV, an archive, UTF-16) is refused with a
- * sentence that says what the file looks like.
+ * Tells JSON from CSV in the decompressed bytes and moves past a UTF-8 byte-order mark (and,
+ * for JSON, leading white space). Anything else (empty, an archive left packed, UTF-16, plain
+ * text) is refused with a sentence that says what the file looks like.
  */
-export async function sniffJson(reader: ByteReader): Promise<void> {
+export async function sniffFormat(reader: ByteReader): Promise<TextFormat> {
   const available = await reader.ensure(SNIFF_BYTES);
   const head = reader.buf.subarray(reader.pos, reader.pos + available);
   if (available === 0) throw new IngestError("empty_file", "The file is empty.");
@@ -20,34 +22,43 @@ export async function sniffJson(reader: ByteReader): Promise<void> {
     throw unsupported("The file is UTF-16 text; save it as UTF-8 and upload it again.");
   }
 
+  const archive = describeArchive(head);
+  if (archive !== null) throw archive;
   const first = await skipWhitespace(reader, null);
   if (first === null) throw new IngestError("empty_file", "The file holds only white space.");
-  if (first === OPEN_BRACE || first === OPEN_BRACKET) return;
-  throw await describeNonJson(reader);
-}
-
-async function describeNonJson(reader: ByteReader): Promise<IngestError> {
-  const available = await reader.ensure(TAR_MAGIC_AT + 5);
-  const head = reader.buf.subarray(reader.pos, reader.pos + available);
-  const ascii = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
-  if (ascii(0, 4) === "PK\u0003\u0004") {
-    return unsupported("The file is a zip archive, which cannot be imported yet: unpack it first.");
-  }
-  if (ascii(TAR_MAGIC_AT, TAR_MAGIC_AT + 5) === "ustar") {
-    return unsupported("The file is a tar archive, which cannot be imported yet: unpack it first.");
-  }
-  const firstLine = new TextDecoder().decode(head.subarray(0, SNIFF_BYTES)).split(/\r?\n/)[0] ?? "";
-  if (firstLine.includes(",") || firstLine.includes("\t")) {
-    return unsupported(
-      `The file looks like CSV (it starts "${clip(firstLine)}"); CSV exports cannot be ` +
-        "imported yet. Export the logs as JSON instead.",
-    );
-  }
-  return new IngestError(
+  if (first === OPEN_BRACE || first === OPEN_BRACKET) return "json";
+  const firstLine = await readFirstLine(reader);
+  if (/[,;\t]/.test(firstLine)) return "csv";
+  throw new IngestError(
     "unknown_shape",
-    `The file is not JSON (it starts "${clip(firstLine)}"), ` +
+    `The file is neither JSON nor CSV (it starts "${clip(firstLine)}"), ` +
       "so it is not a log export Tripline reads.",
   );
+}
+
+/** Archives are unpacked before a file is opened; one that reaches here was nested too deep. */
+function describeArchive(head: Uint8Array): IngestError | null {
+  const ascii = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
+  if (ascii(0, 4) === "PK\u0003\u0004" || ascii(0, 4) === "PK\u0005\u0006") {
+    return unsupported(
+      "The file is a zip archive inside archives nested deeper than Tripline unpacks: " +
+        "unpack it first.",
+    );
+  }
+  if (ascii(TAR_MAGIC_AT, TAR_MAGIC_AT + 5) === "ustar") {
+    return unsupported(
+      "The file is a tar archive inside archives nested deeper than Tripline unpacks: " +
+        "unpack it first.",
+    );
+  }
+  return null;
+}
+
+/** The first line of what is left, without consuming it. */
+async function readFirstLine(reader: ByteReader): Promise<string> {
+  const available = await reader.ensure(SNIFF_BYTES);
+  const head = reader.buf.subarray(reader.pos, reader.pos + available);
+  return new TextDecoder().decode(head).split(/\r?\n/)[0] ?? "";
 }
 
 function unsupported(message: string): IngestError {

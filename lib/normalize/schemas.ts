@@ -30,7 +30,11 @@ export const entraDiagnosticRecord = z.union([
 export const entraGraphRecord = z.looseObject({ activityDisplayName: name });
 
 export const sentinelAuditLogsRow = z.looseObject({ OperationName: name });
-export const sentinelAzureActivityRow = z.looseObject({ OperationNameValue: name });
+// Legacy exports (before OperationNameValue existed) name the operation only in OperationName.
+export const sentinelAzureActivityRow = z.union([
+  z.looseObject({ OperationNameValue: name }),
+  z.looseObject({ OperationName: name }),
+]);
 export const sentinelCloudTrailRow = z.looseObject({ EventName: name });
 
 /** A record turned into an event, or why it could not be. */

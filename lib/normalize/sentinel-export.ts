@@ -77,7 +77,7 @@ function auditLogs(row: JsonObject, flags: Set<EventFlag>): Mapped {
 }
 
 function azureActivity(row: JsonObject, flags: Set<EventFlag>): Mapped {
-  const requirement = "An AzureActivity row needs OperationNameValue";
+  const requirement = "An AzureActivity row needs OperationNameValue (or OperationName)";
   const core = checkCore(sentinelAzureActivityRow, row, requirement);
   if (!core.ok) return core;
   const claims = [row.Claims_d, row.Claims].map((c) => readEmbeddedJson(c, flags)).filter(isObject);
@@ -93,11 +93,14 @@ function azureActivity(row: JsonObject, flags: Set<EventFlag>): Mapped {
   const caller = azureCaller(row.Caller, claims, evidence.principalId, undefined);
   const principalType = azurePrincipalType(evidence.principalType, claims);
   const status = firstStr(row.ActivityStatusValue, row.ActivityStatus) ?? "";
-  const source = classifySource(row.CallerIpAddress);
+  const httpRequest = readEmbeddedJson(row.HTTPRequest, flags);
+  const callerIp = firstStr(row.CallerIpAddress, at(httpRequest, "clientIpAddress"));
+  const source = classifySource(callerIp);
+  const operation = firstStr(row.OperationNameValue, row.OperationName) ?? "";
   const fields: Fields = {
     kind: "api_call",
     eventTime: resolveEventTime([timeGenerated(row)], [properties.eventTimestamp], flags),
-    operation: columnText(row.OperationNameValue),
+    operation,
     actor: caller,
     actorType: principalType,
     sourceIp: source.ip,
@@ -110,6 +113,7 @@ function azureActivity(row: JsonObject, flags: Set<EventFlag>): Mapped {
     nativeId: firstStr(row.EventDataId, properties.eventDataId) ?? null,
     correlationId: columnText(row.CorrelationId),
   };
+  // The Sentinel columns stay as the row has them: parity judges what Sentinel would see.
   const columns = {
     Caller: caller,
     SubscriptionId: subscription,
