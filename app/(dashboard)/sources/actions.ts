@@ -1,0 +1,126 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { AuditAction } from "@/lib/audit/actions";
+import { recordAudit } from "@/lib/audit/store";
+import { sessionActor } from "@/lib/auth/audit-actor";
+import { requireUser } from "@/lib/auth/guard";
+import type { Session } from "@/lib/auth/session-store";
+import { publicError } from "@/lib/errors";
+import { logger } from "@/lib/log";
+import { draftFromForm, FORM_FIELDS, type FormValues } from "@/lib/pull/source-form";
+import {
+  createSource,
+  deleteSource,
+  getSource,
+  requestRun,
+  setSourceEnabled,
+  updateSource,
+} from "@/lib/pull/source-store";
+import type { ActionState, SourceFormState } from "./form-state";
+
+const log = logger("web-sources");
+const MISSING = "That source no longer exists.";
+
+/** Adds a source (`sourceId` null) or saves an edited one; shows the source page on success. */
+export async function saveSource(
+  sourceId: string | null,
+  previous: SourceFormState,
+  formData: FormData,
+): Promise<SourceFormState> {
+  const session = await requireUser("admin");
+  const values = readValues(formData);
+  // Typed secrets are never sent back to the browser, even when another field is wrong.
+  const shown = { ...values, secretAccessKey: "", clientSecret: "", certificatePem: "" };
+  const attempt = previous.attempt + 1;
+  const parsed = draftFromForm(values);
+  if (!parsed.ok) return { values: shown, fieldErrors: parsed.fieldErrors, message: null, attempt };
+
+  let id: string;
+  try {
+    if (sourceId === null) {
+      id = await createSource({ ...parsed.draft, enabled: true }, session.user.email);
+    } else {
+      const parsedId = z.uuid().safeParse(sourceId);
+      const current = parsedId.success ? await getSource(parsedId.data) : null;
+      if (!current) return { values: shown, fieldErrors: {}, message: MISSING, attempt };
+      id = current.id;
+      await updateSource(id, { ...parsed.draft, enabled: current.enabled });
+    }
+  } catch (error) {
+    log.error({ err: error, sourceId }, "source not saved");
+    return { values: shown, fieldErrors: {}, message: publicError(error).message, attempt };
+  }
+  await audit(session, sourceId === null ? "source.created" : "source.updated", id, {
+    kind: parsed.draft.settings.kind,
+    secretsChanged: Object.keys(parsed.draft.secrets).length > 0,
+  });
+  revalidatePath("/sources");
+  redirect(`/sources/${id}?saved=1`);
+}
+
+/** "Run now": the scheduler starts the run within seconds. */
+export async function runNow(sourceId: string, _previous: ActionState): Promise<ActionState> {
+  return act(sourceId, "source.run_requested", requestRun);
+}
+
+export async function pauseSource(sourceId: string, _previous: ActionState): Promise<ActionState> {
+  return act(sourceId, "source.paused", (id) => setSourceEnabled(id, false));
+}
+
+export async function resumeSource(sourceId: string, _previous: ActionState): Promise<ActionState> {
+  return act(sourceId, "source.resumed", (id) => setSourceEnabled(id, true));
+}
+
+/** Deletes a source with its history; the events it stored stay. */
+export async function removeSource(sourceId: string, _previous: ActionState): Promise<ActionState> {
+  const result = await act(sourceId, "source.deleted", deleteSource);
+  if (result.error) return result;
+  redirect("/sources");
+}
+
+async function act(
+  sourceId: string,
+  action: AuditAction,
+  work: (id: string) => Promise<void>,
+): Promise<ActionState> {
+  const session = await requireUser("admin");
+  const id = z.uuid().safeParse(sourceId);
+  if (!id.success) return { error: MISSING };
+  const name = (await getSource(id.data))?.name;
+  try {
+    await work(id.data);
+  } catch (error) {
+    log.error({ err: error, sourceId: id.data, action }, "source action failed");
+    return { error: publicError(error).message };
+  }
+  await audit(session, action, id.data, { name: name ?? null });
+  revalidatePath("/sources");
+  revalidatePath(`/sources/${id.data}`);
+  return { error: null };
+}
+
+async function audit(
+  session: Session,
+  action: AuditAction,
+  sourceId: string,
+  details: Record<string, string | number | boolean | null>,
+): Promise<void> {
+  await recordAudit({
+    action,
+    actor: await sessionActor(session),
+    target: sourceId,
+    details: { sourceId, ...details },
+  });
+}
+
+function readValues(formData: FormData): FormValues {
+  const entries = FORM_FIELDS.map((field) => {
+    if (field === "tables") return [field, formData.getAll(field).join(",")] as const;
+    const value = formData.get(field);
+    return [field, typeof value === "string" ? value : ""] as const;
+  });
+  return Object.fromEntries(entries) as FormValues;
+}

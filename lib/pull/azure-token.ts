@@ -1,0 +1,119 @@
+import type { TokenCredential } from "@azure/identity";
+import { ClientCertificateCredential, ClientSecretCredential } from "@azure/identity";
+import { logger } from "../log";
+import { PullError } from "./pull-error";
+import type { EntraAppSettings, SourceSecrets } from "./settings";
+
+const log = logger("pull");
+
+export type TokenSource = (signal: AbortSignal) => Promise<string>;
+
+/**
+ * Bearer tokens for one API (`resourceBaseUrl`) from the source's app registration, with a client
+ * secret or a certificate. The credential caches and renews its token, so calling this per request
+ * is cheap. The authority host is the source's own (sovereign clouds, test doubles).
+ */
+export function entraTokenSource(
+  settings: EntraAppSettings,
+  secrets: SourceSecrets,
+  resourceBaseUrl: string,
+): TokenSource {
+  const credential = makeCredential(settings, secrets);
+  // The scope of an API is its origin plus /.default: the app's granted application permissions.
+  const scope = `${new URL(resourceBaseUrl).origin}/.default`;
+  return async (signal) => {
+    try {
+      const token = await credential.getToken(scope, { abortSignal: signal });
+      if (token) return token.token;
+    } catch (error) {
+      throw tokenError(error);
+    }
+    throw new PullError(
+      "unauthorised",
+      "Entra ID issued no token for the app: check its settings.",
+    );
+  };
+}
+
+function makeCredential(settings: EntraAppSettings, secrets: SourceSecrets): TokenCredential {
+  const options = {
+    authorityHost: settings.authorityHost,
+    // Instance discovery asks the public cloud about the authority: skipped, so a sovereign or
+    // private authority host is used as given and nothing else is contacted.
+    disableInstanceDiscovery: true,
+    retryOptions: { maxRetries: 2 },
+    ...(settings.caCertificate ? { tlsOptions: { ca: settings.caCertificate } } : {}),
+  };
+  if (settings.credentialType === "certificate") {
+    if (!secrets.certificatePem) throw missing("certificate");
+    return new ClientCertificateCredential(
+      settings.tenantId,
+      settings.clientId,
+      { certificate: secrets.certificatePem },
+      options,
+    );
+  }
+  if (!secrets.clientSecret) throw missing("client secret");
+  return new ClientSecretCredential(
+    settings.tenantId,
+    settings.clientId,
+    secrets.clientSecret,
+    options,
+  );
+}
+
+function missing(what: string): PullError {
+  return new PullError("configuration", `The source has no ${what} stored: edit it and enter one.`);
+}
+
+/**
+ * What a failed token request means. @azure/identity reports a refusal by Entra as
+ * AuthenticationRequiredError whose message starts with the OAuth error code, and an authority it
+ * cannot reach as CredentialUnavailableError (endpoints_resolution_error).
+ */
+function tokenError(error: unknown): PullError {
+  const name = error instanceof Error ? error.name : "unknown";
+  const message = error instanceof Error ? error.message : "";
+  const status = statusOf(error);
+  const code = /^([a-z_]+):/.exec(message)?.[1] ?? null;
+  const aadsts = /\bAADSTS\d+/.exec(message)?.[0] ?? null;
+  log.warn({ errorName: name, status, code, aadsts }, "Entra token request failed");
+
+  if (status === 429) {
+    return new PullError(
+      "throttled",
+      "Entra ID throttled the token request; the next run retries.",
+    );
+  }
+  if (status !== null && status >= 500) {
+    return new PullError("server", `Entra ID failed to issue a token (HTTP ${status}).`);
+  }
+  const unreachable = /endpoints_resolution_error|network_error|ECONNREFUSED|ETIMEDOUT|ENOTFOUND/;
+  if (unreachable.test(message)) {
+    return new PullError(
+      "network",
+      "Entra ID could not be reached for a token: check the authority host and the network.",
+      { cause: error },
+    );
+  }
+  if (name === "CredentialUnavailableError") {
+    return new PullError(
+      "configuration",
+      "The app's credential cannot be used: check the certificate and its private key.",
+      { cause: error },
+    );
+  }
+  const detail = [code, aadsts].filter(Boolean).join(", ");
+  return new PullError(
+    "unauthorised",
+    "Entra ID refused the app's credentials" +
+      (detail ? ` (${detail})` : "") +
+      ": check the tenant id, client id and the secret or certificate.",
+    { cause: error },
+  );
+}
+
+function statusOf(error: unknown): number | null {
+  if (typeof error !== "object" || error === null || !("statusCode" in error)) return null;
+  return typeof error.statusCode === "number" ? error.statusCode : null;
+}
