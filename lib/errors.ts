@@ -1,6 +1,8 @@
 /** The closed set of failures a user or client can be told about. */
 export const ERROR_STATUS = {
   bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { FalsePositiveNote } from "../detection/false-positive-notes";
 import type { Confidence, Severity } from "../detection/rules/rule";
 import type { NormalizedEvent } from "../events/types";
+import { shareDetectionLock } from "./detection-lock";
 
 /** A rule's match on a stored event, ready to become (or update) an alert. */
 export interface AlertCandidate {
@@ -17,7 +18,7 @@ export interface AlertCandidate {
   falsePositiveNotes: FalsePositiveNote[];
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
 const COLUMNS: [name: string, type: string][] = [
   ["rule", "text"],
@@ -73,6 +74,7 @@ export async function writeAlerts(
 ): Promise<bigint[]> {
   const rows = latestPerGroup(candidates);
   if (rows.length === 0) return [];
+  await shareDetectionLock(client);
   const values = [
     rows.map((r) => r.rule),
     rows.map((r) => r.ruleVersion),

@@ -102,3 +102,12 @@ export async function alertsOverTime(
   );
   return result.rows.map((row) => ({ day: row.day, source: row.source, count: Number(row.count) }));
 }
+
+/** The id of a rule's alert for a group key ("event:<id>" or an operation key), if raised. */
+export async function alertIdByKey(rule: string, groupKey: string): Promise<bigint | null> {
+  const found = await db().alert.findUnique({
+    where: { rule_groupKey: { rule, groupKey } },
+    select: { id: true },
+  });
+  return found?.id ?? null;
+}

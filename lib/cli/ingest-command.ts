@@ -1,5 +1,8 @@
 import { access } from "node:fs/promises";
+import { userInfo } from "node:os";
+import { markInterruptedJobs } from "../ingest/job-liveness";
 import { type FileResult, ingestFiles } from "../ingest/pipeline";
+import { DateOrder } from "../normalize/locale-date";
 import { withDatabase } from "./database";
 import { filesFromPaths } from "./files";
 
@@ -38,14 +41,19 @@ function describeResult(r: FileResult): string {
   return lines.join("\n");
 }
 
-/** `tripline ingest PATH... [--json]`: exit 1 when any file failed, 2 on bad usage. */
+const USAGE = "usage: tripline ingest PATH... [--json] [--date-order dmy|mdy]\n";
+
+/**
+ * `tripline ingest PATH... [--json] [--date-order dmy|mdy]`: exit 1 when any file failed, 2 on
+ * bad usage. `--date-order` says how CSV exports write dates when their rows cannot tell.
+ */
 export async function ingestCommand(args: string[]): Promise<number> {
-  const json = args.includes("--json");
-  const paths = args.filter((a) => a !== "--json");
-  if (paths.length === 0 || paths.some((p) => p.startsWith("--"))) {
-    process.stderr.write("usage: tripline ingest PATH... [--json]\n");
+  const parsed = parseIngestArgs(args);
+  if (parsed === null) {
+    process.stderr.write(USAGE);
     return 2;
   }
+  const { json, paths, dateOrder } = parsed;
   for (const p of paths) {
     try {
       await access(p);
@@ -55,7 +63,10 @@ export async function ingestCommand(args: string[]): Promise<number> {
     }
   }
 
-  const result = await withDatabase(() => ingestFiles(filesFromPaths(paths), "cli"));
+  const result = await withDatabase(async () => {
+    await markInterruptedJobs();
+    return ingestFiles(filesFromPaths(paths), "cli", { dateOrder, createdBy: cliUser() });
+  });
   const totals: Totals = { files: 0, failed: 0, records: 0, stored: 0, duplicates: 0, errors: 0 };
   for (const file of result.files) {
     totals.files += 1;
@@ -68,8 +79,37 @@ export async function ingestCommand(args: string[]): Promise<number> {
     process.stdout.write(`${line}\n`);
   }
   const summary = json
-    ? JSON.stringify({ total: totals })
-    : `total: ${totals.files} files (${totals.failed} failed), ${totals.records} records, ${totals.stored} stored, ${totals.duplicates} duplicates`;
+    ? JSON.stringify({ total: totals, jobId: result.jobId })
+    : `total: ${totals.files} files (${totals.failed} failed), ${totals.records} records, ${totals.stored} stored, ${totals.duplicates} duplicates (ingest job ${result.jobId})`;
   process.stdout.write(`${summary}\n`);
   return totals.failed > 0 ? 1 : 0;
+}
+
+export function parseIngestArgs(
+  args: readonly string[],
+): { json: boolean; paths: string[]; dateOrder: DateOrder | null } | null {
+  let json = false;
+  let dateOrder: DateOrder | null = null;
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === "--json") json = true;
+    else if (arg === "--date-order" || arg.startsWith("--date-order=")) {
+      const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[++i];
+      const order = DateOrder.safeParse(value);
+      if (!order.success) return null;
+      dateOrder = order.data;
+    } else if (arg.startsWith("--")) return null;
+    else paths.push(arg);
+  }
+  return paths.length === 0 ? null : { json, paths, dateOrder };
+}
+
+/** Who ran the command, as the ingest history shows it: the operating-system account. */
+function cliUser(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return "cli";
+  }
 }

@@ -1,19 +1,33 @@
 import { logger } from "../log";
+import { pullCommand } from "../pull/pull-command";
 import { alertsCommand } from "./alerts-command";
+import { detectCommand } from "./detect-command";
 import { ingestCommand } from "./ingest-command";
 import { migrateCommand } from "./migrate-command";
+import { parityCommand } from "./parity-command";
+import { usersCommand } from "./users-command";
 
 const USAGE = `usage: tripline <command> [options]
 
 commands:
-  ingest PATH... [--json]   read log files or folders into the database, detect, report per file
+  ingest PATH... [--json] [--date-order dmy|mdy]
+                            read log files, folders or archives into the database, detect,
+                            report per file (--date-order: how CSV exports write dates)
   alerts [--json] [filters] list alerts (every alert unless filters are given; --help for filters)
-  migrate                   apply pending database migrations`;
+  detect [--all] [--json]   run changed rules (or --all) again over every stored event
+  parity-report [--at TIME] [--csv]  the rows Sentinel's rule returns at TIME (default now)
+  migrate                   apply pending database migrations
+  pull [--source ID|--all]  fetch logs from the cloud sources once (the due ones by default)
+  users create|password|list  accounts (users --help)`;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   ingest: ingestCommand,
   alerts: alertsCommand,
   migrate: migrateCommand,
+  detect: detectCommand,
+  "parity-report": parityCommand,
+  users: usersCommand,
+  pull: pullCommand,
 };
 
 /** Runs one CLI command and returns its exit code; errors become one sentence on stderr. */

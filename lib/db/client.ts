@@ -1,7 +1,10 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { logger } from "../log";
 import { databaseUrl } from "./database-url";
 import { PrismaClient } from "./generated/client";
+
+const log = logger("db");
 
 interface Connection {
   pool: pg.Pool;
@@ -15,6 +18,9 @@ const holder = globalThis as typeof globalThis & { trplConnection?: Connection }
 function connection(): Connection {
   if (!holder.trplConnection) {
     const pool = new pg.Pool({ connectionString: databaseUrl(), max: 10 });
+    // An idle client whose server connection drops (a database restart) emits "error"; left
+    // unhandled it would end the process. The pool discards that client and opens a new one.
+    pool.on("error", (error) => log.warn({ err: error }, "idle database connection lost"));
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     holder.trplConnection = { pool, prisma };
   }

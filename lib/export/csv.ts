@@ -1,6 +1,8 @@
 // Spreadsheets run a cell that starts with one of these as a formula. Log text is chosen by
-// whoever made the API call, so an exported value like `=HYPERLINK(...)` must stay text.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// whoever made the API call, so an exported value like `=HYPERLINK(...)` must stay text. A value
+// that already starts with a single quote gets one too, so a reader gets every value back by
+// removing one leading single quote from each cell that starts with one.
+const FORMULA_START = /^[=+\-@\t\r']/;
 
 /**
  * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, with quotes doubled.

@@ -1,10 +1,15 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { announceSetupLink } from "../auth/setup-link";
+import { disconnect } from "../db/client";
 import { startEmbeddedDatabase } from "../db/embedded";
 import { migrate } from "../db/migrate";
 import { env } from "../env";
+import { markInterruptedJobs } from "../ingest/job-liveness";
 import { logger } from "../log";
+import { startPullScheduler } from "../pull/scheduler-process";
+import { redetectChangedRules } from "../redetect/on-start";
 
 const log = logger("server");
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -36,6 +41,7 @@ export async function startServer(mode: "start" | "dev"): Promise<number> {
   const config = env();
   let databaseUrl = config.DATABASE_URL;
   let stopDatabase = async (): Promise<void> => undefined;
+  let stopScheduler = async (): Promise<void> => undefined;
   if (!databaseUrl) {
     const running = await startEmbeddedDatabase();
     databaseUrl = running.url;
@@ -43,6 +49,12 @@ export async function startServer(mode: "start" | "dev"): Promise<number> {
   }
   try {
     await migrate(databaseUrl);
+    // Jobs left "running" by a server or command that died are shown as interrupted.
+    await markInterruptedJobs();
+    await redetectChangedRules();
+    await announceSetupLink().finally(disconnect);
+    // Cloud pulls run in a process of their own beside the dashboard: lib/pull/scheduler-process.
+    stopScheduler = startPullScheduler(databaseUrl).stop;
     if (mode === "start" && !existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
       log.info({}, "no production build yet: building");
       const built = await run(["build"], {});
@@ -56,6 +68,7 @@ export async function startServer(mode: "start" | "dev"): Promise<number> {
       DATABASE_URL: databaseUrl,
     });
   } finally {
+    await stopScheduler();
     await stopDatabase();
   }
 }

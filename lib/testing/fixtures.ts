@@ -1,6 +1,6 @@
 import { createReadStream, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { UploadedFile } from "../ingest/pipeline";
+import type { UploadedFile } from "../ingest/uploaded-file";
 
 export const FIXTURES_DIR = path.resolve(import.meta.dirname, "../../fixtures");
 export const SAMPLES_DIR = path.join(FIXTURES_DIR, "samples");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { alertsOverTime, listAlerts } from "@/lib/alerts/queries";
 import { parseAlertPage } from "@/lib/alerts/schemas";
+import { requireUser } from "@/lib/auth/guard";
 import { AlertsChart } from "./alerts-chart";
 import { AlertsTable } from "./alerts-table";
 import { alertQuery } from "./alerts-url";
@@ -16,6 +17,7 @@ interface AlertsPageProps {
 }
 
 export default async function AlertsPage({ searchParams }: AlertsPageProps) {
+  await requireUser("viewer");
   const page = parseAlertPage(await searchParams);
   const [{ rows, total }, points] = await Promise.all([listAlerts(page), alertsOverTime(page)]);
   const query = alertQuery(page);

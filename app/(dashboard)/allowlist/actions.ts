@@ -4,7 +4,14 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { type ZodError, z } from "zod";
 import { AllowlistEntryInput } from "@/lib/allowlist/schemas";
-import { createAllowlistEntry, deleteAllowlistEntry } from "@/lib/allowlist/store";
+import {
+  createAllowlistEntry,
+  deleteAllowlistEntry,
+  getAllowlistEntry,
+} from "@/lib/allowlist/store";
+import { recordAudit } from "@/lib/audit/store";
+import { sessionActor } from "@/lib/auth/audit-actor";
+import { requireUser } from "@/lib/auth/guard";
 import { publicError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import {
@@ -22,6 +29,7 @@ export async function createEntry(
   previous: EntryFormState,
   formData: FormData,
 ): Promise<EntryFormState> {
+  const session = await requireUser("admin");
   const values = readValues(formData);
   const attempt = previous.attempt + 1;
   // A date input gives a day; the entry holds through the end of that day, UTC.
@@ -35,11 +43,17 @@ export async function createEntry(
 
   let id: string;
   try {
-    id = (await createAllowlistEntry(parsed.data, "dashboard")).id;
+    id = (await createAllowlistEntry(parsed.data, session.user.email)).id;
   } catch (error) {
     log.error({ err: error }, "allowlist entry not created");
     return { values, fieldErrors: {}, message: publicError(error).message, attempt };
   }
+  await recordAudit({
+    action: "allowlist.created",
+    actor: await sessionActor(session),
+    target: parsed.data.name,
+    details: { entryId: id, actorPattern: parsed.data.actorPattern },
+  });
   revalidatePath("/", "layout");
   redirect(`/allowlist?created=${id}`);
 }
@@ -50,15 +64,24 @@ export async function deleteEntry(
   _previous: DeleteState,
   _formData: FormData,
 ): Promise<DeleteState> {
+  const session = await requireUser("admin");
   const parsedId = z.uuid().safeParse(id);
   if (!parsedId.success) return { error: "That allowlist entry does not exist." };
 
+  let name: string | undefined;
   try {
-    await deleteAllowlistEntry(parsedId.data, "dashboard");
+    name = (await getAllowlistEntry(parsedId.data))?.name;
+    await deleteAllowlistEntry(parsedId.data, session.user.email);
   } catch (error) {
     log.error({ err: error, entryId: parsedId.data }, "allowlist entry not deleted");
     return { error: publicError(error).message };
   }
+  await recordAudit({
+    action: "allowlist.deleted",
+    actor: await sessionActor(session),
+    target: name ?? parsedId.data,
+    details: { entryId: parsedId.data },
+  });
   revalidatePath("/", "layout");
   return { error: null };
 }

@@ -3,8 +3,12 @@ import { deleteEntry } from "./actions";
 import { DeleteEntryButton } from "./delete-entry-button";
 
 /** The allowlist; the entry just created, if any, is marked. */
-export function EntriesTable(props: { entries: AllowlistEntryView[]; createdId?: string }) {
-  const { entries, createdId } = props;
+export function EntriesTable(props: {
+  entries: AllowlistEntryView[];
+  createdId?: string;
+  canEdit: boolean;
+}) {
+  const { entries, createdId, canEdit } = props;
   if (entries.length === 0) {
     return <p className="panel">No entries yet. Every alert is active.</p>;
   }
@@ -23,9 +27,11 @@ export function EntriesTable(props: { entries: AllowlistEntryView[]; createdId?:
             <th scope="col" className="num">
               Suppressing now
             </th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
+            {canEdit ? (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -38,9 +44,11 @@ export function EntriesTable(props: { entries: AllowlistEntryView[]; createdId?:
               <td className="mono">{entry.expiresAt.toISOString()}</td>
               <td>{entryState(entry)}</td>
               <td className="num">{entry.suppressing}</td>
-              <td>
-                <DeleteEntryButton name={entry.name} action={deleteEntry.bind(null, entry.id)} />
-              </td>
+              {canEdit ? (
+                <td>
+                  <DeleteEntryButton name={entry.name} action={deleteEntry.bind(null, entry.id)} />
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

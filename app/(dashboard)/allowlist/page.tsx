@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { listAllowlistEntries } from "@/lib/allowlist/store";
+import { requireUser } from "@/lib/auth/guard";
+import { hasRole } from "@/lib/auth/roles";
 import { parseAllowlistParams } from "./allowlist-params";
 import { CreateEntryForm } from "./create-entry-form";
 import { EntriesTable } from "./entries-table";
@@ -15,6 +17,8 @@ interface AllowlistPageProps {
 }
 
 export default async function AllowlistPage({ searchParams }: AllowlistPageProps) {
+  const { user } = await requireUser("viewer");
+  const canEdit = hasRole(user.role, "admin");
   const { actor, created } = parseAllowlistParams(await searchParams);
   const entries = await listAllowlistEntries();
   const createdEntry = entries.find((entry) => entry.id === created);
@@ -33,9 +37,13 @@ export default async function AllowlistPage({ searchParams }: AllowlistPageProps
           {createdEntry.suppressing === 1 ? "alert" : "alerts"} now.
         </p>
       ) : null}
-      <CreateEntryForm key={actor ?? ""} initial={initialForm(actor ?? "")} />
+      {canEdit ? (
+        <CreateEntryForm key={actor ?? ""} initial={initialForm(actor ?? "")} />
+      ) : (
+        <p className="hint">Only admins can add or delete entries.</p>
+      )}
       <h2>Entries</h2>
-      <EntriesTable entries={entries} createdId={created} />
+      <EntriesTable entries={entries} createdId={created} canEdit={canEdit} />
     </>
   );
 }

@@ -7,8 +7,13 @@ import { sentinelParity } from "./sentinel-parity";
 // `ago(24h)`: one instant per run, and `>` is strict, so an event exactly 24 hours old is out.
 const WINDOW_MS = 24 * 60 * 60 * 1000;
 
+/** `ago(24h)` at the run instant `now`: the query keeps rows whose TimeGenerated is after it. */
+export function sentinelWindowStart(now: Date): Date {
+  return new Date(now.getTime() - WINDOW_MS);
+}
+
 export function inSentinelWindow(timeGenerated: Date, now: Date): boolean {
-  return timeGenerated.getTime() > now.getTime() - WINDOW_MS;
+  return timeGenerated.getTime() > sentinelWindowStart(now).getTime();
 }
 
 /** Whether the scheduled Sentinel query, run at `now`, returns this event's row. */

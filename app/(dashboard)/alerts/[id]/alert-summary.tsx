@@ -3,7 +3,8 @@ import type { AlertDetail } from "@/lib/alerts/queries";
 import { FalsePositiveNotes } from "./false-positive-notes";
 
 /** The verdict: rule, severity, why it fired, when it may be benign, and its suppression. */
-export function AlertSummary({ alert }: { alert: AlertDetail }) {
+export function AlertSummary(props: { alert: AlertDetail; canAllowlist: boolean }) {
+  const { alert, canAllowlist } = props;
   const allowlistHref = `/allowlist?${new URLSearchParams({ actor: alert.actor })}`;
 
   return (
@@ -31,11 +32,13 @@ export function AlertSummary({ alert }: { alert: AlertDetail }) {
       </dl>
       <h3>False-positive notes</h3>
       <FalsePositiveNotes notes={alert.falsePositiveNotes} />
-      <p className="actions">
-        <Link className="button" href={allowlistHref}>
-          Allowlist this actor
-        </Link>
-      </p>
+      {canAllowlist ? (
+        <p className="actions">
+          <Link className="button" href={allowlistHref}>
+            Allowlist this actor
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }
