@@ -1,6 +1,8 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { isAllowedHost } from "./lib/http/allowed-host";
 
-// Runs before every request except static assets. Two jobs, neither of them the real access
+// Runs before every request except static assets. It refuses Host names that are not ours
+// (DNS rebinding), then has two jobs, neither of them the real access
 // check (every page, action and route checks the session itself, on the server):
 // 1. A Content-Security-Policy with a fresh nonce per page: Next puts the nonce on its own
 //    inline scripts, so no 'unsafe-inline' is needed for scripts.
@@ -34,6 +36,12 @@ function pageCsp(nonce: string, dev: boolean): string {
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 export function proxy(request: NextRequest): NextResponse {
+  if (!isAllowedHost(request.headers.get("host"))) {
+    return new NextResponse("Unknown host. Set TRIPLINE_ALLOWED_HOSTS to serve this name.\n", {
+      status: 421,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
+  }
   const { pathname, search } = request.nextUrl;
   const api = pathname.startsWith("/api/");
   const signedOut = !SESSION_COOKIES.some((name) => request.cookies.has(name));

@@ -10,8 +10,9 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
     <section className="panel" role="alert">
       <h1>This page could not be loaded</h1>
       <p>
-        The server could not answer, often because the database is not reachable. The details are in
-        the server log{digest ? ` (reference ${digest})` : ""}.
+        Something went wrong on the server while preparing this page. The details are in the server
+        log{digest ? ` (reference ${digest})` : ""}; try again, and tell your administrator if it
+        keeps happening.
       </p>
       <button type="button" onClick={() => retry()}>
         Try again

@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   TRIPLINE_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   /** The address people open, when a reverse proxy serves Tripline; used in the setup link. */
   TRIPLINE_PUBLIC_URL: z.url().optional(),
+  /** Host names the dashboard answers to besides IP literals and localhost (comma-separated). */
+  TRIPLINE_ALLOWED_HOSTS: z.string().optional(),
   /** Seals pull sources' secrets with AES-256-GCM: 32 bytes, hex or base64. */
   TRIPLINE_SECRET_KEY: z
     .string()

@@ -36,6 +36,10 @@ describe("the two filter translations", () => {
     { actor: "A" },
     { q: "role" },
     { q: "100%_" },
+    { actor: "%" },
+    { actor: "_" },
+    { operation: "Create_ser" },
+    { q: "\\" },
     { severity: "critical", confidence: "high" },
     { operationIs: "CreateUser" },
     { range: "24h" },
@@ -43,6 +47,16 @@ describe("the two filter translations", () => {
     const filter = AlertFilter.parse({ range: "all", suppression: "all", ...fields });
     const viaPrisma = await db().alert.count({ where: alertWhere(filter) });
     expect(await countTarget({ filter })).toBe(viaPrisma);
+  });
+});
+
+describe("wildcards typed in a filter", () => {
+  it.each(["%", "_"])("%s matches itself, not anything", async (text) => {
+    const filter = AlertFilter.parse({ range: "all", suppression: "all", actor: text });
+    const actors = await db().alert.findMany({ select: { actor: true } });
+    const literal = actors.filter((a) => a.actor.includes(text)).length;
+    expect(actors.length).toBeGreaterThan(0);
+    expect(await db().alert.count({ where: alertWhere(filter) })).toBe(literal);
   });
 });
 

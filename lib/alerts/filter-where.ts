@@ -1,6 +1,14 @@
 import type { Prisma } from "../db/generated/client";
 import { type AlertFilter, TIME_RANGES } from "./schemas";
 
+/**
+ * Prisma hands `contains` to PostgreSQL's ILIKE without escaping its wildcards, so a `%` or `_`
+ * typed in a filter would match anything. Escaped here, they match themselves.
+ */
+function containing(text: string) {
+  return { contains: text.replace(/[\\%_]/g, (c) => `\\${c}`), mode: "insensitive" as const };
+}
+
 /** Translates the table's filters into one Prisma where clause. */
 export function alertWhere(filter: AlertFilter, now = new Date()): Prisma.AlertWhereInput {
   const hours = TIME_RANGES[filter.range];
@@ -11,8 +19,8 @@ export function alertWhere(filter: AlertFilter, now = new Date()): Prisma.AlertW
 
   const where: Prisma.AlertWhereInput = {
     sourceTable: filter.source,
-    operation: filter.operation ? { contains: filter.operation, mode: "insensitive" } : undefined,
-    actor: filter.actor ? { contains: filter.actor, mode: "insensitive" } : undefined,
+    operation: filter.operation ? containing(filter.operation) : undefined,
+    actor: filter.actor ? containing(filter.actor) : undefined,
     account: filter.account,
     status: filter.status,
     rule: filter.rule,
@@ -27,7 +35,7 @@ export function alertWhere(filter: AlertFilter, now = new Date()): Prisma.AlertW
   if (filter.suppression === "active") where.suppressedById = null;
   if (filter.suppression === "suppressed") where.suppressedById = { not: null };
   if (filter.q) {
-    const contains = { contains: filter.q, mode: "insensitive" as const };
+    const contains = containing(filter.q);
     where.OR = [
       { operation: contains },
       { actor: contains },

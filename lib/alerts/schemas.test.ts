@@ -18,6 +18,10 @@ describe("alert filters from a URL", () => {
     expect(page.severity).toBeUndefined();
   });
 
+  it("drops a filter holding a NUL character instead of failing the page", () => {
+    expect(parseAlertPage({ range: "all", q: "a\u0000b" }).q).toBeUndefined();
+  });
+
   it("treats empty form fields as absent", () => {
     expect(parseAlertPage({ operation: "", source: "" }).source).toBeUndefined();
   });

@@ -19,6 +19,8 @@ const optionalText = z
   .string()
   .trim()
   .max(500)
+  // PostgreSQL text cannot hold U+0000; such a filter could never match anything stored.
+  .refine((text) => !text.includes("\u0000"), "Filters cannot contain a NUL character.")
   .optional()
   .transform((v) => (v ? v : undefined));
 

@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { isAllowedHost } from "../http/allowed-host";
 import { findApiToken } from "./api-token-store";
 import { isSafeMethod, isSameOrigin } from "./csrf";
 import { hasRole, type Role } from "./roles";
@@ -46,6 +47,13 @@ async function authenticate(request: Request): Promise<ApiPrincipal | null> {
  * (a Bearer token is never sent by a browser on its own, so it cannot be forged cross-site).
  */
 export async function requireApiUser(request: Request, role: Role): Promise<ApiPrincipal> {
+  // proxy.ts checks the Host of most requests; the upload route bypasses it to stream.
+  if (!isAllowedHost(request.headers.get("host"))) {
+    throw new AppError(
+      "bad_request",
+      "Unknown host. Set TRIPLINE_ALLOWED_HOSTS to serve this name.",
+    );
+  }
   const principal = await authenticate(request);
   if (!principal) {
     throw new AppError(
