@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { announceSetupLink } from "../auth/setup-link";
 import { disconnect } from "../db/client";
@@ -10,6 +9,7 @@ import { markInterruptedJobs } from "../ingest/job-liveness";
 import { logger } from "../log";
 import { startPullScheduler } from "../pull/scheduler-process";
 import { redetectChangedRules } from "../redetect/on-start";
+import { buildIsCurrent } from "./build-freshness";
 
 const log = logger("server");
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -55,8 +55,8 @@ export async function startServer(mode: "start" | "dev"): Promise<number> {
     await announceSetupLink().finally(disconnect);
     // Cloud pulls run in a process of their own beside the dashboard: lib/pull/scheduler-process.
     stopScheduler = startPullScheduler(databaseUrl).stop;
-    if (mode === "start" && !existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
-      log.info({}, "no production build yet: building");
+    if (mode === "start" && !buildIsCurrent(ROOT)) {
+      log.info({}, "the production build is missing or older than the sources: building");
       const built = await run(["build"], {});
       if (built !== 0) return built;
     }
