@@ -11,6 +11,7 @@ interface NavItem {
 
 // Only what the role may use is shown; the pages check the role again on the server.
 const ITEMS: readonly NavItem[] = [
+  { href: "/overview", label: "Overview", role: "viewer" },
   { href: "/alerts", label: "Alerts", role: "viewer" },
   { href: "/ingest", label: "Upload", role: "analyst" },
   { href: "/ingest/history", label: "Ingest history", role: "viewer" },

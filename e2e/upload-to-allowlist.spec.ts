@@ -72,12 +72,12 @@ test("an uploaded CreateKeyPair alert can be read, allowlisted and seen as suppr
   await expect(page).toHaveURL(/\/alerts\/\d+$/);
   const alertPath = new URL(page.url()).pathname;
   await expect(page.getByText(`has the term \`${OPERATION}\``)).toBeVisible();
-  const raw = page.getByRole("region", { name: "Raw record" }).locator("pre");
+  const raw = page.getByRole("figure", { name: "Raw record as stored" });
   await expect(raw).toContainText(`"eventName": "${OPERATION}"`);
   await expect(raw).toContainText(`"userName": "${ACTOR_TEXT}"`);
 
-  await page.getByRole("link", { name: "Allowlist this actor" }).click();
-  await expect(page).toHaveURL(/\/allowlist\?actor=/);
+  await page.getByRole("link", { name: "Allowlist from this alert" }).click();
+  await expect(page).toHaveURL(/\/allowlist\/new\?actor=/);
   const pattern = page.getByLabel("Actor pattern", { exact: true });
   await expect(pattern).toHaveValue(new RegExp(ACTOR_TEXT));
   const entryName = `e2e ${ACTOR_TEXT} key pairs ${Date.now()}`;
@@ -86,7 +86,9 @@ test("an uploaded CreateKeyPair alert can be read, allowlisted and seen as suppr
     .getByLabel("Reason", { exact: true })
     .fill("Alice creates key pairs for the build fleet.");
   await page.getByLabel("Owner", { exact: true }).fill("soc-e2e");
-  await page.getByRole("button", { name: "Add entry" }).click();
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByText(/This entry would suppress [1-9]\d* existing alert/)).toBeVisible();
+  await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText(`Added “${entryName}”`)).toBeVisible();
   await expect(page.getByRole("row", { name: entryName })).toBeVisible();
 

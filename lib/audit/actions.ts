@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   "allowlist.disabled",
   "allowlist.deleted",
   "alerts.exported",
+  "alerts.triaged",
   "parity.exported",
   "source.created",
   "source.updated",

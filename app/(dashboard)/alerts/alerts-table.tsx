@@ -1,10 +1,11 @@
 "use client";
 
-import { type Header, useTable } from "@tanstack/react-table";
+import { type Header, type RowSelectionState, useTable } from "@tanstack/react-table";
 import Link from "next/link";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { type AlertQuery, alertsHref } from "./alerts-url";
-import { cellClass, columns, features } from "./columns";
+import { BulkBar } from "./bulk-bar";
+import { cellClass, columns, features, selectColumn } from "./columns";
 import { Pager } from "./pager";
 import type { AlertRowView } from "./row-view";
 
@@ -16,21 +17,28 @@ export interface AlertsTableProps {
   page: number;
   pageSize: number;
   query: AlertQuery;
+  /** Analysts and admins see the selection checkboxes and the bulk actions. */
+  canTriage: boolean;
 }
 
 /**
  * The alerts page as the server sorted and sliced it. Sorting and paging are URL changes, so the
  * table runs in manual mode and only renders what it is given.
  */
-export function AlertsTable({ rows, total, sort, dir, page, pageSize, query }: AlertsTableProps) {
+export function AlertsTable(props: AlertsTableProps) {
+  const { rows, total, sort, dir, page, pageSize, query, canTriage } = props;
   const sorting = useMemo(() => [{ id: sort, desc: dir === "desc" }], [sort, dir]);
   const pagination = useMemo(() => ({ pageIndex: page - 1, pageSize }), [page, pageSize]);
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const shown = useMemo(() => (canTriage ? [selectColumn, ...columns] : columns), [canTriage]);
   const table = useTable({
     features,
-    columns,
+    columns: shown,
     data: rows,
     getRowId: (row) => row.id,
-    state: { sorting, pagination },
+    state: { sorting, pagination, rowSelection },
+    onRowSelectionChange: setRowSelection,
+    enableRowSelection: canTriage,
     manualSorting: true,
     manualPagination: true,
     rowCount: total,
@@ -40,6 +48,14 @@ export function AlertsTable({ rows, total, sort, dir, page, pageSize, query }: A
 
   return (
     <section aria-label="Alerts">
+      {canTriage ? (
+        <BulkBar
+          selectedIds={Object.keys(rowSelection)}
+          total={total}
+          query={query}
+          onDone={() => setRowSelection({})}
+        />
+      ) : null}
       <div className="table-wrap">
         <table className="data">
           <thead>

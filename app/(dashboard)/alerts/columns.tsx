@@ -1,13 +1,18 @@
 import {
   createColumnHelper,
   rowPaginationFeature,
+  rowSelectionFeature,
   rowSortingFeature,
   tableFeatures,
 } from "@tanstack/react-table";
 import Link from "next/link";
 import type { AlertRowView } from "./row-view";
 
-export const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
+export const features = tableFeatures({
+  rowSortingFeature,
+  rowPaginationFeature,
+  rowSelectionFeature,
+});
 
 const helper = createColumnHelper<typeof features, AlertRowView>();
 
@@ -15,6 +20,31 @@ const helper = createColumnHelper<typeof features, AlertRowView>();
 // sortDescFirst is set on each so the first click's direction never depends on the page's rows.
 const text = { enableSorting: false, sortDescFirst: false } as const;
 const sortable = { enableSorting: true, sortDescFirst: false } as const;
+
+/** The checkbox column, shown to those who may triage: selects rows for the bulk actions. */
+export const selectColumn = helper.display({
+  id: "select",
+  header: ({ table }) => (
+    <input
+      type="checkbox"
+      aria-label="Select all alerts on this page"
+      checked={table.getIsAllPageRowsSelected()}
+      ref={(box) => {
+        if (box) box.indeterminate = table.getIsSomePageRowsSelected();
+      }}
+      onChange={table.getToggleAllPageRowsSelectedHandler()}
+    />
+  ),
+  cell: ({ row }) => (
+    <input
+      type="checkbox"
+      aria-label={`Select alert ${row.original.id}`}
+      checked={row.getIsSelected()}
+      disabled={!row.getCanSelect()}
+      onChange={row.getToggleSelectedHandler()}
+    />
+  ),
+});
 
 export const columns = helper.columns([
   helper.accessor("eventTime", {

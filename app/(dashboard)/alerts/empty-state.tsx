@@ -35,6 +35,9 @@ function describeFilters(page: AlertPage): string[] {
   if (page.source) lines.push(`Source: ${page.source}`);
   if (page.operation) lines.push(`Operation contains “${page.operation}”`);
   if (page.actor) lines.push(`Actor contains “${page.actor}”`);
+  if (page.operationIs) lines.push(`Operation is “${page.operationIs}”`);
+  if (page.actorIs) lines.push(`Actor is “${page.actorIs}”`);
+  if (page.account) lines.push(`Account is “${page.account}”`);
   if (page.status) lines.push(`Status: ${STATUS_LABELS[page.status]}`);
   if (page.rule) lines.push(`Rule: ${page.rule}`);
   if (page.severity) lines.push(`Severity: ${page.severity}`);

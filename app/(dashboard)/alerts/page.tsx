@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
+import { groupAlerts } from "@/lib/alerts/grouping";
 import { alertsOverTime, listAlerts } from "@/lib/alerts/queries";
 import { parseAlertPage } from "@/lib/alerts/schemas";
 import { requireUser } from "@/lib/auth/guard";
+import { hasRole } from "@/lib/auth/roles";
 import { AlertsChart } from "./alerts-chart";
 import { AlertsTable } from "./alerts-table";
 import { alertQuery } from "./alerts-url";
 import { EmptyState } from "./empty-state";
 import { FilterForm } from "./filter-form";
+import { GroupControls, GroupsTable } from "./group-controls";
+import { parseGroupBy } from "./group-param";
 import { toRowView } from "./row-view";
 
 export const dynamic = "force-dynamic";
@@ -17,9 +21,15 @@ interface AlertsPageProps {
 }
 
 export default async function AlertsPage({ searchParams }: AlertsPageProps) {
-  await requireUser("viewer");
-  const page = parseAlertPage(await searchParams);
-  const [{ rows, total }, points] = await Promise.all([listAlerts(page), alertsOverTime(page)]);
+  const { user } = await requireUser("viewer");
+  const params = await searchParams;
+  const page = parseAlertPage(params);
+  const groupBy = parseGroupBy(params.groupBy);
+  const [{ rows, total }, points, groups] = await Promise.all([
+    listAlerts(page),
+    alertsOverTime(page),
+    groupBy ? groupAlerts(page, groupBy) : Promise.resolve(null),
+  ]);
   const query = alertQuery(page);
 
   return (
@@ -27,10 +37,14 @@ export default async function AlertsPage({ searchParams }: AlertsPageProps) {
       <h1>Alerts</h1>
       <FilterForm key={JSON.stringify(query)} page={page} query={query} />
       <AlertsChart points={points} />
+      <GroupControls query={query} groupBy={groupBy} />
       {total === 0 ? (
         <EmptyState page={page} query={query} />
+      ) : groupBy && groups ? (
+        <GroupsTable groups={groups} by={groupBy} query={query} />
       ) : (
         <AlertsTable
+          key={`table:${JSON.stringify(query)}`}
           rows={rows.map(toRowView)}
           total={total}
           sort={page.sort}
@@ -38,6 +52,7 @@ export default async function AlertsPage({ searchParams }: AlertsPageProps) {
           page={page.page}
           pageSize={page.pageSize}
           query={query}
+          canTriage={hasRole(user.role, "analyst")}
         />
       )}
     </>

@@ -3,11 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { type ZodError, z } from "zod";
+import { parseExpiryDate } from "@/lib/allowlist/expiry-date";
+import { previewAllowlistEntry } from "@/lib/allowlist/preview";
 import { AllowlistEntryInput } from "@/lib/allowlist/schemas";
 import {
   createAllowlistEntry,
   deleteAllowlistEntry,
   getAllowlistEntry,
+  setAllowlistEntryEnabled,
+  updateAllowlistEntry,
 } from "@/lib/allowlist/store";
 import { recordAudit } from "@/lib/audit/store";
 import { sessionActor } from "@/lib/auth/audit-actor";
@@ -22,40 +26,90 @@ import {
 } from "./entry-form-state";
 
 const log = logger("web-allowlist");
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const EntryId = z.uuid();
 
-/** Creates an entry from the form; on success shows the list with the new entry marked. */
-export async function createEntry(
+/**
+ * The entry form's one action, submitted twice: "Preview" counts the alerts the entry would
+ * suppress, "Save" creates the entry (or updates `entryId`) and opens the list.
+ */
+export async function saveEntry(
   previous: EntryFormState,
   formData: FormData,
 ): Promise<EntryFormState> {
   const session = await requireUser("admin");
   const values = readValues(formData);
-  const attempt = previous.attempt + 1;
-  // A date input gives a day; the entry holds through the end of that day, UTC.
-  const expiresAt = DATE_ONLY.test(values.expiresAt)
-    ? `${values.expiresAt}T23:59:59.999Z`
-    : values.expiresAt;
-  const parsed = AllowlistEntryInput.safeParse({ ...values, expiresAt });
-  if (!parsed.success) {
-    return { values, fieldErrors: fieldErrors(parsed.error), message: null, attempt };
+  const attempt = (previous.attempt ?? 0) + 1;
+  const state = { values, fieldErrors: {}, message: null, preview: null, attempt };
+  const rawId = formData.get("entryId");
+  const entryId = typeof rawId === "string" && rawId !== "" ? EntryId.safeParse(rawId) : null;
+  if (entryId && !entryId.success) return { ...state, message: "That entry does not exist." };
+
+  const expiresAt = parseExpiryDate(values.expiresAt);
+  const parsed = AllowlistEntryInput.safeParse({ ...values, expiresAt: expiresAt ?? "invalid" });
+  if (!parsed.success || expiresAt === null) {
+    const errors = parsed.success ? {} : fieldErrors(parsed.error);
+    if (expiresAt === null) errors.expiresAt = "Give the expiry as a real date, YYYY-MM-DD.";
+    return { ...state, fieldErrors: errors };
+  }
+
+  if (formData.get("intent") !== "save") {
+    try {
+      return { ...state, preview: await previewAllowlistEntry(parsed.data) };
+    } catch (error) {
+      log.error({ err: error }, "allowlist preview failed");
+      return { ...state, message: publicError(error).message };
+    }
   }
 
   let id: string;
   try {
-    id = (await createAllowlistEntry(parsed.data, session.user.email)).id;
+    const by = session.user.email;
+    id = entryId
+      ? (await updateAllowlistEntry(entryId.data, parsed.data, by)).id
+      : (await createAllowlistEntry(parsed.data, by)).id;
   } catch (error) {
-    log.error({ err: error }, "allowlist entry not created");
-    return { values, fieldErrors: {}, message: publicError(error).message, attempt };
+    log.error({ err: error }, "allowlist entry not saved");
+    return { ...state, message: publicError(error).message };
   }
   await recordAudit({
-    action: "allowlist.created",
+    action: entryId ? "allowlist.updated" : "allowlist.created",
     actor: await sessionActor(session),
     target: parsed.data.name,
     details: { entryId: id, actorPattern: parsed.data.actorPattern },
   });
   revalidatePath("/", "layout");
-  redirect(`/allowlist?created=${id}`);
+  redirect(`/allowlist?${entryId ? "updated" : "created"}=${id}`);
+}
+
+/** Turns an entry on or off; the store re-evaluates every alert both ways. */
+export async function setEntryEnabled(
+  id: string,
+  enabled: boolean,
+  _previous: DeleteState,
+  _formData: FormData,
+): Promise<DeleteState> {
+  const session = await requireUser("admin");
+  const parsedId = EntryId.safeParse(id);
+  if (!parsedId.success || typeof enabled !== "boolean") {
+    return { error: "That allowlist entry does not exist." };
+  }
+
+  let name: string | undefined;
+  try {
+    name = (await getAllowlistEntry(parsedId.data))?.name;
+    await setAllowlistEntryEnabled(parsedId.data, enabled, session.user.email);
+  } catch (error) {
+    log.error({ err: error, entryId: parsedId.data }, "allowlist entry not switched");
+    return { error: publicError(error).message };
+  }
+  await recordAudit({
+    action: enabled ? "allowlist.enabled" : "allowlist.disabled",
+    actor: await sessionActor(session),
+    target: name ?? parsedId.data,
+    details: { entryId: parsedId.data },
+  });
+  revalidatePath("/", "layout");
+  return { error: null };
 }
 
 /** Deletes one entry; the alerts it held are re-evaluated by the store. */
@@ -65,7 +119,7 @@ export async function deleteEntry(
   _formData: FormData,
 ): Promise<DeleteState> {
   const session = await requireUser("admin");
-  const parsedId = z.uuid().safeParse(id);
+  const parsedId = EntryId.safeParse(id);
   if (!parsedId.success) return { error: "That allowlist entry does not exist." };
 
   let name: string | undefined;
@@ -88,8 +142,9 @@ export async function deleteEntry(
 
 function readValues(formData: FormData): Record<EntryField, string> {
   const entries = ENTRY_FIELDS.map((field) => {
-    const value = formData.get(field);
-    return [field, typeof value === "string" ? value : ""] as const;
+    const texts = formData.getAll(field).filter((v): v is string => typeof v === "string");
+    // Sources arrive as one checkbox each; the schema reads a comma-separated list.
+    return [field, texts.join(",")] as const;
   });
   return Object.fromEntries(entries) as Record<EntryField, string>;
 }

@@ -1,11 +1,13 @@
 import Link from "next/link";
+import { safeIso } from "@/app/(dashboard)/allowlist/safe-date";
 import type { AlertDetail } from "@/lib/alerts/queries";
 import { FalsePositiveNotes } from "./false-positive-notes";
 
 /** The verdict: rule, severity, why it fired, when it may be benign, and its suppression. */
 export function AlertSummary(props: { alert: AlertDetail; canAllowlist: boolean }) {
   const { alert, canAllowlist } = props;
-  const allowlistHref = `/allowlist?${new URLSearchParams({ actor: alert.actor })}`;
+  const prefill = { actor: alert.actor, operations: alert.operation, accounts: alert.account };
+  const allowlistHref = `/allowlist/new?${new URLSearchParams(prefill)}`;
 
   return (
     <section className="panel" aria-labelledby="alert-heading">
@@ -22,7 +24,12 @@ export function AlertSummary(props: { alert: AlertDetail; canAllowlist: boolean 
         <dt>Confidence</dt>
         <dd>{alert.confidence}</dd>
         <dt>Status</dt>
-        <dd>{alert.status}</dd>
+        <dd>
+          {alert.status}
+          {alert.classification ? ` (${alert.classification})` : ""}
+        </dd>
+        <dt>Assignee</dt>
+        <dd className={alert.assignee ? undefined : "muted"}>{alert.assignee || "(none)"}</dd>
         <dt>Explanation</dt>
         <dd>{alert.explanation}</dd>
         <dt>Suppressed by</dt>
@@ -35,7 +42,7 @@ export function AlertSummary(props: { alert: AlertDetail; canAllowlist: boolean 
       {canAllowlist ? (
         <p className="actions">
           <Link className="button" href={allowlistHref}>
-            Allowlist this actor
+            Allowlist from this alert
           </Link>
         </p>
       ) : null}
@@ -47,8 +54,8 @@ function Suppression({ entry }: { entry: AlertDetail["suppressedBy"] }) {
   if (!entry) return <span className="muted">Not suppressed</span>;
   return (
     <>
-      <Link href="/allowlist">{entry.name}</Link>: {entry.reason}{" "}
-      <span className="muted">(expires {entry.expiresAt.toISOString()})</span>
+      <Link href={`/allowlist#entry-${entry.id}`}>{entry.name}</Link>: {entry.reason}{" "}
+      <span className="muted">(expires {safeIso(entry.expiresAt)})</span>
     </>
   );
 }
