@@ -52,9 +52,20 @@ export async function saveEntry(
     return { ...state, fieldErrors: errors };
   }
 
-  if (formData.get("intent") !== "save") {
+  // Saving what was not previewed would hide alerts nobody counted: a changed form is previewed
+  // again first.
+  const previewed = JSON.stringify(previous.previewedValues) === JSON.stringify(values);
+  if (formData.get("intent") !== "save" || !previous.preview || !previewed) {
+    const changed = formData.get("intent") === "save";
     try {
-      return { ...state, preview: await previewAllowlistEntry(parsed.data) };
+      return {
+        ...state,
+        preview: await previewAllowlistEntry(parsed.data),
+        previewedValues: values,
+        message: changed
+          ? "The entry changed after its preview. Check this preview, then save again."
+          : null,
+      };
     } catch (error) {
       log.error({ err: error }, "allowlist preview failed");
       return { ...state, message: publicError(error).message };

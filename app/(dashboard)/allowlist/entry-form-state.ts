@@ -21,6 +21,8 @@ export interface EntryFormState {
   message: string | null;
   /** The alerts the entry as last submitted would suppress; set after "Preview". */
   preview: AllowlistPreview | null;
+  /** The values the preview was made for: "Save" saves only what was previewed. */
+  previewedValues?: Record<EntryField, string> | null;
   /** Counts submissions, so the form remounts and shows the returned values. */
   attempt: number;
 }
