@@ -15,7 +15,7 @@ export interface CallContext {
 }
 
 // Statuses a later try can cure: throttling, a request timeout and transient server faults.
-const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
+export const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
 // Azure services answer errors as { error: { code, message } }; the code helps the admin.
 const ServiceError = z.object({ error: z.object({ code: z.string().max(200) }) });
@@ -44,7 +44,8 @@ export async function fetchJson<T>(
   });
 }
 
-function networkFailure(what: string, error: TransportFailure): TryResult<never> {
+/** A connection that failed or broke: retried, then the run stops as a network error. */
+export function networkFailure(what: string, error: Error): TryResult<never> {
   log.warn({ what, reason: error.message }, "pull request failed to connect");
   return {
     ok: false,
@@ -73,7 +74,7 @@ function judge<T>(
     const retryAfter = response.headers["retry-after"];
     return {
       ok: false,
-      retryable: RETRYABLE.has(status),
+      retryable: RETRYABLE_STATUSES.has(status),
       retryAfterMs: parseRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter),
       error: withCode,
     };
@@ -82,19 +83,19 @@ function judge<T>(
   try {
     json = JSON.parse(response.body.toString("utf8"));
   } catch {
-    throw invalid(what, "its body is not JSON");
+    throw invalidAnswer(what, "its body is not JSON");
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? `${issue.path.join(".") || "body"}: ${issue.message}` : "unknown";
-    throw invalid(what, `unexpected content at ${where}`);
+    throw invalidAnswer(what, `unexpected content at ${where}`);
   }
   return { ok: true, value: { data: parsed.data, body: response.body } };
 }
 
 /** An answer that is not what was asked for is never retried and never read as an empty page. */
-function invalid(what: string, detail: string): PullError {
+export function invalidAnswer(what: string, detail: string): PullError {
   return new PullError(
     "invalid_response",
     `${what} got an answer Tripline does not understand (${detail}); nothing from it was stored.`,

@@ -1,4 +1,4 @@
-import type { TokenCredential } from "@azure/identity";
+import type { AccessToken, TokenCredential } from "@azure/identity";
 import { ClientCertificateCredential, ClientSecretCredential } from "@azure/identity";
 import { logger } from "../log";
 import { PullError } from "./pull-error";
@@ -19,8 +19,7 @@ export function entraTokenSource(
   resourceBaseUrl: string,
 ): TokenSource {
   const credential = makeCredential(settings, secrets);
-  // The scope of an API is its origin plus /.default: the app's granted application permissions.
-  const scope = `${new URL(resourceBaseUrl).origin}/.default`;
+  const scope = entraScope(resourceBaseUrl);
   return async (signal) => {
     try {
       const token = await credential.getToken(scope, { abortSignal: signal });
@@ -28,11 +27,40 @@ export function entraTokenSource(
     } catch (error) {
       throw tokenError(error);
     }
-    throw new PullError(
-      "unauthorised",
-      "Entra ID issued no token for the app: check its settings.",
-    );
+    throw noToken();
   };
+}
+
+/** The scope of an API: its origin plus /.default, the app's granted application permissions. */
+export function entraScope(resourceBaseUrl: string): string {
+  return `${new URL(resourceBaseUrl).origin}/.default`;
+}
+
+/**
+ * The source's credential for an Azure SDK client: its failures become the same error kinds as
+ * for the token source above, so the pipeline gives up at once instead of retrying a refusal.
+ */
+export function entraCredential(
+  settings: EntraAppSettings,
+  secrets: SourceSecrets,
+): TokenCredential {
+  const credential = makeCredential(settings, secrets);
+  return {
+    async getToken(scopes, options) {
+      let token: AccessToken | null;
+      try {
+        token = await credential.getToken(scopes, options);
+      } catch (error) {
+        throw tokenError(error);
+      }
+      if (!token) throw noToken();
+      return token;
+    },
+  };
+}
+
+function noToken(): PullError {
+  return new PullError("unauthorised", "Entra ID issued no token for the app: check its settings.");
 }
 
 function makeCredential(settings: EntraAppSettings, secrets: SourceSecrets): TokenCredential {

@@ -20,12 +20,15 @@ const endpoint = z
   }, "Use https (plain http is allowed only to 127.0.0.1 or localhost).")
   .transform((text) => text.replace(/\/+$/, ""));
 
-const httpsOnly = z
-  .url({
-    protocol: /^https$/,
-    message: "Give an https URL such as https://login.microsoftonline.com.",
-  })
-  .transform((text) => text.replace(/\/+$/, ""));
+/**
+ * An https-only endpoint: MSAL takes no other authority, and the Azure SDK clients send a bearer
+ * token over nothing else, not even to this machine.
+ */
+function httpsOnly(example: string) {
+  return z
+    .url({ protocol: /^https$/, message: `Give an https URL such as ${example}.` })
+    .transform((text) => text.replace(/\/+$/, ""));
+}
 
 const pem = z
   .string()
@@ -71,7 +74,9 @@ const entraApp = {
     .trim()
     .regex(/^[0-9a-zA-Z.-]{1,100}$/, "Give the tenant id (a GUID) or its domain."),
   clientId: z.uuid("Give the application (client) id, a GUID."),
-  authorityHost: httpsOnly.default("https://login.microsoftonline.com"),
+  authorityHost: httpsOnly("https://login.microsoftonline.com").default(
+    "https://login.microsoftonline.com",
+  ),
   credentialType: z.enum(["secret", "certificate"]),
 };
 
@@ -112,7 +117,7 @@ export const ActivitySettings = z.object({
   kind: z.literal("azure-activity"),
   ...common,
   ...entraApp,
-  armBaseUrl: endpoint.default("https://management.azure.com"),
+  armBaseUrl: httpsOnly("https://management.azure.com").default("https://management.azure.com"),
   subscriptionId: z.uuid("Give the subscription id, a GUID."),
 });
 
@@ -120,7 +125,9 @@ export const LogAnalyticsSettings = z.object({
   kind: z.literal("log-analytics"),
   ...common,
   ...entraApp,
-  logAnalyticsBaseUrl: endpoint.default("https://api.loganalytics.io"),
+  logAnalyticsBaseUrl: httpsOnly("https://api.loganalytics.io").default(
+    "https://api.loganalytics.io",
+  ),
   workspaceId: z.uuid("Give the workspace id, a GUID."),
   tables: z.array(z.enum(LOG_ANALYTICS_TABLES)).min(1, "Choose at least one table."),
 });

@@ -50,4 +50,20 @@ describe("source form", () => {
     const local = draftFromForm({ ...values, graphBaseUrl: "http://127.0.0.1:8080" });
     expect(local.ok).toBe(true);
   });
+
+  it("takes only https for the APIs the Azure SDK clients call", () => {
+    const values = {
+      ...blankForm("azure-activity"),
+      name: "activity",
+      tenantId: "contoso.onmicrosoft.com",
+      clientId: "00000000-0000-4000-8000-000000000001",
+      subscriptionId: "00000000-1111-4222-8333-444444444444",
+      armBaseUrl: "http://127.0.0.1:8080",
+      startFrom: "2024-03-05T00:00",
+    };
+    const result = draftFromForm(values);
+    expect(result.ok ? null : result.fieldErrors.armBaseUrl).toMatch(/https/);
+    const secure = draftFromForm({ ...values, armBaseUrl: "https://127.0.0.1:8443" });
+    expect(secure.ok).toBe(true);
+  });
 });

@@ -36,7 +36,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await clearStoredData();
-  arm = await startFakeArm(fakeToken(CLIENT_ID));
+  arm = await startFakeArm(certificates, fakeToken(CLIENT_ID));
 });
 
 afterEach(async () => {
@@ -102,6 +102,18 @@ describe("Azure Activity Log through Resource Manager", () => {
     expect((await getSource(id))?.checkpoint).toBeNull();
   });
 
+  it("Entra refusing the app stops the run as unauthorised, with no request to Resource Manager", async () => {
+    entra.refusedClients.add(CLIENT_ID);
+    try {
+      const id = await activitySource();
+      const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+      expect(run?.error?.kind).toBe("unauthorised");
+      expect(arm.requests).toHaveLength(0);
+    } finally {
+      entra.refusedClients.delete(CLIENT_ID);
+    }
+  });
+
   it("a subscription that does not exist is not found", async () => {
     arm.faults.add({
       status: 404,
@@ -110,5 +122,49 @@ describe("Azure Activity Log through Resource Manager", () => {
     const id = await activitySource();
     const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
     expect(run?.error?.kind).toBe("not_found");
+  });
+
+  it("stays throttled: five tries in all, the SDK adds none, and nothing moves", async () => {
+    arm.records.push(activityRecord(1, "Microsoft.Storage/storageAccounts/read", hoursAgo(2)));
+    arm.faults.add({ status: 429, headers: { "retry-after": "0" } }, undefined, 5);
+    const id = await activitySource();
+
+    const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+
+    expect(run?.error?.kind).toBe("throttled");
+    expect(arm.requests).toHaveLength(5);
+    expect(await storedEvents()).toBe(0);
+    expect((await getSource(id))?.checkpoint).toBeNull();
+  });
+
+  it("a 200 that is not JSON is refused, never read as an empty page", async () => {
+    arm.faults.add({ status: 200, body: "<html>maintenance</html>" });
+    const html = { "content-type": "text/html" };
+    arm.faults.add({ status: 200, headers: html, body: "<html>maintenance</html>" });
+    const id = await activitySource();
+    const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+    expect(run?.error?.kind).toBe("invalid_response");
+    const again = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+    expect(again?.error?.kind).toBe("invalid_response");
+    expect((await getSource(id))?.checkpoint).toBeNull();
+  });
+
+  it("a next link to another address stops the run; nothing is sent there", async () => {
+    arm.faults.add({
+      status: 200,
+      body: JSON.stringify({ value: [], nextLink: "https://127.0.0.2:9/elsewhere" }),
+    });
+    const id = await activitySource();
+    const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+    expect(run?.error?.kind).toBe("invalid_response");
+    expect(run?.error?.message).toContain("leaves");
+  });
+
+  it("an unreachable Resource Manager stops the run as a network error", async () => {
+    const id = await activitySource();
+    await arm.close();
+    const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+    expect(run?.error?.kind).toBe("network");
+    expect((await getSource(id))?.checkpoint).toBeNull();
   });
 });

@@ -41,7 +41,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await clearStoredData();
-  workspace = await startFakeLogAnalytics(WORKSPACE, fakeToken(CLIENT_ID));
+  workspace = await startFakeLogAnalytics(certificates, WORKSPACE, fakeToken(CLIENT_ID));
 });
 
 afterEach(async () => {
@@ -129,6 +129,16 @@ describe("Log Analytics / Sentinel workspace", () => {
     const id = await workspaceSource();
     const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
     expect(run?.error?.kind).toBe("rejected");
+    expect((await getSource(id))?.checkpoint).toBeNull();
+  });
+
+  it("a Retry-After past the ceiling ends the run at once as throttled", async () => {
+    workspace.faults.add({ status: 429, headers: { "retry-after": "3600" } });
+    const id = await workspaceSource();
+    const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+    expect(run?.error?.kind).toBe("throttled");
+    // One request: neither Tripline nor the SDK waited an hour or asked again.
+    expect(workspace.queries).toHaveLength(1);
     expect((await getSource(id))?.checkpoint).toBeNull();
   });
 

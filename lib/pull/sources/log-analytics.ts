@@ -1,10 +1,13 @@
+import { LogsQueryClient, LogsQueryResultStatus } from "@azure/monitor-query-logs";
 import { z } from "zod";
-import { fetchJson } from "../api-request";
-import { entraTokenSource } from "../azure-token";
+import { azureCall, azureClientOptions } from "../azure-call";
+import { entraCredential, entraScope } from "../azure-token";
+import { azureTransport } from "../azure-transport";
 import { readFrom, windows } from "../checkpoint";
 import type { LogAnalyticsTable } from "../kinds";
 import type { PullContext } from "../pull-context";
 import { PullError } from "../pull-error";
+import { checkBody } from "../sdk-answer";
 import type { LogAnalyticsSettings } from "../settings";
 
 const QueryAnswer = z.object({
@@ -28,39 +31,41 @@ const WINDOW_MS = 6 * 3_600_000;
 const LATE_ARRIVAL_MS = 2 * 86_400_000;
 
 /**
- * The AuditLogs, AzureActivity and AWSCloudTrail tables of a Log Analytics (Sentinel) workspace.
- * Rows come back as columns and values; each becomes an object keyed by column name, the shape of
- * a Sentinel table export, which the ingest pipeline maps like the native records.
+ * The AuditLogs, AzureActivity and AWSCloudTrail tables of a Log Analytics (Sentinel) workspace,
+ * through the SDK's LogsQueryClient.queryWorkspace. Rows come back as columns and values; each
+ * becomes an object keyed by column name, the shape of a Sentinel table export, which the ingest
+ * pipeline maps like the native records.
  */
 export async function pullLogAnalytics(context: PullContext<LogAnalyticsSettings>): Promise<void> {
-  const { settings } = context;
-  const token = entraTokenSource(settings, context.secrets, settings.logAnalyticsBaseUrl);
-  const url = `${settings.logAnalyticsBaseUrl}/v1/workspaces/${settings.workspaceId}/query`;
+  const { settings, tuning, signal } = context;
+  const base = settings.logAnalyticsBaseUrl;
+  const transport = azureTransport(base, tuning, signal, settings.caCertificate);
+  // Given an endpoint, the client does not add the API version to it: it is part of the URL.
+  const client = new LogsQueryClient(
+    entraCredential(settings, context.secrets),
+    azureClientOptions(`${base}/v1`, entraScope(base), transport.httpClient),
+  );
   const from = readFrom(settings, context.checkpoint);
 
   for (const window of windows(from, context.startedAt, WINDOW_MS)) {
     for (const table of settings.tables) {
       const what = `Querying ${table} in workspace ${settings.workspaceId}`;
-      const body = JSON.stringify({
-        query: tableQuery(table, window.start, window.end),
-        timespan: `${new Date(window.start.getTime() - LATE_ARRIVAL_MS).toISOString()}/${window.end.toISOString()}`,
-      });
-      const { data } = await fetchJson(
-        what,
-        async () => ({
-          method: "POST",
-          url,
-          headers: {
-            authorization: `Bearer ${await token(context.signal)}`,
-            "content-type": "application/json",
-            accept: "application/json",
-          },
-          body,
-        }),
-        QueryAnswer,
-        { tuning: context.tuning, signal: context.signal, ca: settings.caCertificate },
+      const timespan = {
+        startTime: new Date(window.start.getTime() - LATE_ARRIVAL_MS),
+        endTime: window.end,
+      };
+      const result = await azureCall(what, tuning, signal, () =>
+        client.queryWorkspace(
+          settings.workspaceId,
+          tableQuery(table, window.start, window.end),
+          timespan,
+        ),
       );
-      if (data.error !== undefined) {
+      // The rows are read from the answer as received: the SDK turns datetime cells into Dates
+      // and parses dynamic ones, while an export (and so the raw record) holds them as text.
+      // So the body is parsed twice; a 64 MB answer briefly costs twice the memory.
+      const data = checkBody(QueryAnswer, transport.takeBody(), what);
+      if (result.status !== LogsQueryResultStatus.Success || data.error !== undefined) {
         throw new PullError(
           "rejected",
           `${what} returned a partial result; nothing from it was stored. Shorten the schedule interval or check the workspace.`,
