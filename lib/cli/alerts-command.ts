@@ -2,13 +2,16 @@ import { parseArgs } from "node:util";
 import { exportAlerts } from "../alerts/export";
 import { allAlerts, type FullAlert } from "../alerts/queries";
 import { AlertFilter } from "../alerts/schemas";
+import { RULES } from "../detection/rules";
 import { withDatabase } from "./database";
+import { terminalText } from "./terminal-text";
 
 const USAGE = `usage: tripline alerts [--json] [--rule ID] [--severity S] [--confidence C]
   [--since TIME] [--until TIME] [--range 24h|7d|30d|all] [--source TABLE] [--operation TEXT]
   [--actor TEXT] [--status open|acknowledged|closed] [--suppression active|suppressed|all]`;
 
 const OPTIONS = {
+  help: { type: "boolean", short: "h" },
   json: { type: "boolean" },
   rule: { type: "string" },
   severity: { type: "string" },
@@ -29,13 +32,23 @@ export async function alertsCommand(args: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({ args, options: OPTIONS, strict: true }));
   } catch (error) {
-    process.stderr.write(`tripline: ${(error as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`tripline: ${terminalText((error as Error).message)}\n${USAGE}\n`);
     return 2;
   }
-  const { json, since, until, ...rest } = values;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const { json, since, until, help: _help, ...rest } = values;
+  const ruleIds = RULES.map((r) => r.id);
+  if (rest.rule !== undefined && !ruleIds.includes(rest.rule as (typeof ruleIds)[number])) {
+    const known = ruleIds.join(", ");
+    process.stderr.write(`tripline: --rule: no rule "${terminalText(rest.rule)}"; use ${known}\n`);
+    return 2;
+  }
   const parsed = AlertFilter.strict().safeParse({ ...rest, from: since, to: until });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`);
+    const problems = parsed.error.issues.map((i) => `--${flagName(i.path)}: ${i.message}`);
     process.stderr.write(`tripline: ${problems.join("; ")}\n${USAGE}\n`);
     return 2;
   }
@@ -55,6 +68,12 @@ export async function alertsCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+/** The flag the user typed for a filter field (`from` and `to` are `--since` and `--until`). */
+function flagName(path: readonly PropertyKey[]): string {
+  const field = path.map(String).join(".");
+  return field === "from" ? "since" : field === "to" ? "until" : field;
+}
+
 function describeAlert(alert: FullAlert): string {
   const suppressed = alert.suppressedBy ? `  suppressed by ${alert.suppressedBy.name}` : "";
   const grade = `${alert.severity}/${alert.confidence}`;
@@ -66,5 +85,7 @@ function describeAlert(alert: FullAlert): string {
     alert.operation,
     alert.actor,
     `${alert.status}${suppressed}`,
-  ].join("  ");
+  ]
+    .map(terminalText)
+    .join("  ");
 }

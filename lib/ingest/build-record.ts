@@ -2,7 +2,13 @@ import type { NormalizedEvent } from "../events/types";
 import { normalizeCloudTrail } from "../normalize/aws";
 import { normalizeAzureActivity } from "../normalize/azure-activity";
 import { normalizeEntra } from "../normalize/entra";
-import { describeKeys, isObject, type JsonObject } from "../normalize/json";
+import {
+  describeKeys,
+  isObject,
+  type JsonObject,
+  MAX_NESTING,
+  nestedDeeperThan,
+} from "../normalize/json";
 import type { Normalized } from "../normalize/schemas";
 import { normalizeSentinelRow } from "../normalize/sentinel-export";
 import { replaceNul, replaceNulEscapes } from "../normalize/text";
@@ -60,6 +66,7 @@ export function parseElement(element: RawElement, maxRecordBytes: number): Parse
 /** One parsed record as a stored event, or as a rejection that names why. */
 export function buildRecord(position: RecordPosition, parsed: ParsedElement): FileRecord {
   if (!parsed.ok) return rejected(position, parsed.reason);
+  if (nestedDeeperThan(parsed.value)) return rejected(position, TOO_DEEP);
 
   const kind = classifyRecord(parsed.value);
   const inner = unwrap(kind, parsed.value);
@@ -80,6 +87,8 @@ export function buildRecord(position: RecordPosition, parsed: ParsedElement): Fi
     event: normalized.event,
   };
 }
+
+const TOO_DEEP = `The record is nested more than ${MAX_NESTING} levels deep, so it was skipped.`;
 
 // A reason quotes the record (JSON.parse does, and key names); it is stored in PostgreSQL, which
 // cannot hold U+0000.
@@ -135,6 +144,7 @@ function historyEvent(entry: JsonObject): Unwrapped {
   if (typeof inner === "string") {
     try {
       const event: unknown = JSON.parse(inner);
+      if (nestedDeeperThan(event)) return { ok: false, reason: TOO_DEEP };
       if (isObject(event)) return { ok: true, event, fallbackTimes };
     } catch {
       // reported below

@@ -50,3 +50,15 @@ export function describeBytes(bytes: number): string {
   }
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters escaped
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/**
+ * The start of a file's text as a message quotes it: control characters shown as `\x1b`-style
+ * escapes (they would reach terminals and logs raw), at most `max` characters.
+ */
+export function quoteStart(text: string, max = 60): string {
+  const clipped = text.length > max ? `${text.slice(0, max)}...` : text;
+  return clipped.replace(CONTROLS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}

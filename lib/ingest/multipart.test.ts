@@ -3,7 +3,7 @@ import { pool } from "../db/client";
 import { AppError } from "../errors";
 import { giveEachFileATestDatabase } from "../testing/test-database";
 import { multipartFiles } from "./multipart";
-import { ingestFiles } from "./pipeline";
+import { ingestFiles, JobBrokeOff } from "./pipeline";
 import { gzip, rejection } from "./test-support";
 
 giveEachFileATestDatabase();
@@ -70,12 +70,13 @@ describe("multipart uploads", () => {
     const jobId = "0b7d4f0e-2a51-4c1e-9a7e-6f3f1f0c2d11";
     setTimeout(() => controller.abort(), 500);
     const error = await rejection(() => ingestFiles(files, "upload", { jobId }));
-    expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).message).toMatch(/cut off/);
+    expect(error).toBeInstanceOf(JobBrokeOff);
+    expect((error as JobBrokeOff).cause).toBeInstanceOf(AppError);
+    expect((error as JobBrokeOff).message).toMatch(/cut off/);
     const jobRow = await pool().query("SELECT status, error FROM ingest_job WHERE id = $1", [
       jobId,
     ]);
-    expect(jobRow.rows[0]).toEqual({ status: "partial", error: (error as AppError).message });
+    expect(jobRow.rows[0]).toEqual({ status: "partial", error: (error as JobBrokeOff).message });
     const files2 = await pool().query(
       "SELECT name, status, stored FROM ingest_file WHERE job_id = $1 ORDER BY created_at",
       [jobId],

@@ -20,7 +20,8 @@ const ABORT_GRACE_MS = 5000;
  * buffered beyond what the parser holds, and each file must be read before the next one comes
  * (what a reader leaves unread is discarded). File sizes are not limited here: the limit is
  * judged on uncompressed bytes when each file (or archive member) is read. `signal` is the
- * request's: a client that goes away mid-upload ends the upload with an error.
+ * request's: a client that goes away mid-upload ends the upload with an error, and so does a
+ * body without any file.
  */
 export async function* multipartFiles(
   body: ReadableStream<Uint8Array>,
@@ -48,6 +49,10 @@ export async function* multipartFiles(
   let current: Readable | null = null;
   parser.on("file", (_field, stream, info) => {
     current = stream;
+    // A body cut off in this part errors the part too; once its reader has stopped, nothing
+    // else listens, and an unheard stream error would end the process. The parser's own error
+    // (below) reports it.
+    stream.on("error", () => undefined);
     push({ name: info.filename || "unnamed file", stream: partBytes(stream) });
   });
   parser.on("filesLimit", () =>
@@ -92,12 +97,17 @@ export async function* multipartFiles(
   if (signal?.aborted) onAbort();
   else signal?.addEventListener("abort", onAbort, { once: true });
 
+  let yielded = 0;
   try {
     for (;;) {
       while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
       const item = queue.shift();
-      if (item === null || item === undefined) return;
+      if (item === null || item === undefined) {
+        if (yielded === 0) throw new AppError("bad_request", "No files in the upload.");
+        return;
+      }
       if (item instanceof Error) throw item;
+      yielded += 1;
       yield item;
       // Busboy holds the next part until this one is consumed; read what the reader left.
       for await (const _chunk of item.stream) {

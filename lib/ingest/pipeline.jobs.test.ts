@@ -6,7 +6,7 @@ import { CASES_DIR, fixtureUpload } from "../testing/fixtures";
 import { giveEachFileATestDatabase } from "../testing/test-database";
 import { tarArchive, zipArchive } from "./archive/test-archives";
 import { getJob, listJobs } from "./job-queries";
-import { ingestFiles } from "./pipeline";
+import { ingestFiles, JobBrokeOff } from "./pipeline";
 import { chunked, gzip, rejection } from "./test-support";
 
 giveEachFileATestDatabase();
@@ -163,7 +163,10 @@ describe("ingest jobs", () => {
     }
     const jobId = "5d1d2c44-7a43-4a8f-9b51-3f9e7c0a1b2c";
     const error = await rejection(() => ingestFiles(breaking(), "upload", { jobId }));
-    expect(error).toBeInstanceOf(AppError);
+    expect(error).toBeInstanceOf(JobBrokeOff);
+    expect((error as JobBrokeOff).cause).toBeInstanceOf(AppError);
+    expect((error as JobBrokeOff).result).toMatchObject({ jobId, status: "partial" });
+    expect((error as JobBrokeOff).result.files.map((f) => f.status)).toEqual(["succeeded"]);
     expect(await one("SELECT status, error FROM ingest_job WHERE id = $1", [jobId])).toEqual({
       status: "partial",
       error: "The upload was malformed or cut off.",

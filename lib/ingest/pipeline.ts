@@ -51,9 +51,23 @@ export interface JobResult {
 }
 
 /**
+ * An upload that broke off (too many files, a cut-off body, no files at all) after its job was
+ * created: `cause` says why, `result` what was stored before it, so the answer can say both.
+ */
+export class JobBrokeOff extends Error {
+  readonly result: JobResult;
+
+  constructor(cause: unknown, message: string, result: JobResult) {
+    super(message, { cause });
+    this.name = "JobBrokeOff";
+    this.result = result;
+  }
+}
+
+/**
  * Ingests files one after another as one job; archives are unpacked into one result per
  * member, and a file that fails does not stop the others. If the upload itself breaks off,
- * the job is closed with the error, which is then rethrown.
+ * the job is closed with the error and `JobBrokeOff` is thrown with what was stored.
  */
 export async function ingestFiles(
   files: AsyncIterable<UploadedFile> | Iterable<UploadedFile>,
@@ -88,7 +102,7 @@ export async function ingestFiles(
   const error = failure === null ? null : userMessage(failure, "upload", UPLOAD_FAILED);
   const status = await finishJob(jobId, statuses, { durationMs, error });
   log.info({ job: jobId, status, files: results.length, durationMs }, "ingest job finished");
-  if (failure !== null) throw failure;
+  if (error !== null) throw new JobBrokeOff(failure, error, { jobId, status, files: results });
   return { jobId, status, files: results };
 }
 

@@ -1,5 +1,5 @@
 import type { ByteReader } from "./byte-reader";
-import { IngestError } from "./ingest-error";
+import { IngestError, quoteStart } from "./ingest-error";
 import { OPEN_BRACE, OPEN_BRACKET, skipWhitespace } from "./json-scan";
 
 const SNIFF_BYTES = 512;
@@ -27,11 +27,19 @@ export async function sniffFormat(reader: ByteReader): Promise<TextFormat> {
   const first = await skipWhitespace(reader, null);
   if (first === null) throw new IngestError("empty_file", "The file holds only white space.");
   if (first === OPEN_BRACE || first === OPEN_BRACKET) return "json";
+  // Judged only now: a JSON file with a stray control byte is JSON, refused record by record.
+  // No text export starts with a control byte (a CSV header starts with a name or a quote).
+  if (first < 0x20 || looksBinary(head)) {
+    throw new IngestError(
+      "unknown_shape",
+      "The file is not a recognised log format: it holds binary data, not JSON or CSV text.",
+    );
+  }
   const firstLine = await readFirstLine(reader);
   if (/[,;\t]/.test(firstLine)) return "csv";
   throw new IngestError(
     "unknown_shape",
-    `The file is neither JSON nor CSV (it starts "${clip(firstLine)}"), ` +
+    `The file is neither JSON nor CSV (it starts "${quoteStart(firstLine)}"), ` +
       "so it is not a log export Tripline reads.",
   );
 }
@@ -65,6 +73,19 @@ function unsupported(message: string): IngestError {
   return new IngestError("unsupported_shape", message);
 }
 
-function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 60)}...` : text;
+// Text exports hold tabs and line breaks, and at most a stray other control byte or byte that is
+// not UTF-8 (a damaged export still reads); past this share of the head the file is binary (or
+// UTF-16 without a BOM).
+const BINARY_SHARE = 0.05;
+
+function looksBinary(head: Uint8Array): boolean {
+  const text = new TextDecoder().decode(head);
+  let odd = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code === 0xfffd || (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d)) {
+      odd += 1;
+    }
+  }
+  return odd > text.length * BINARY_SHARE;
 }

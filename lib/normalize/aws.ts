@@ -48,7 +48,7 @@ export function normalizeCloudTrail(
     event: {
       table: "AWSCloudTrail",
       kind: insight ? "insight" : "api_call",
-      eventTime: resolveEventTime([event.eventTime], context.fallbackTimes ?? [], flags),
+      eventTime: resolveEventTime([textTime(event.eventTime)], context.fallbackTimes ?? [], flags),
       operation: columnText(insight ? at(event, "insightDetails", "eventName") : event.eventName),
       actor: awsActor(actorIdentity),
       actorType: columnText(identity.type),
@@ -59,7 +59,7 @@ export function normalizeCloudTrail(
       userAgent: columnText(event.userAgent),
       outcome: result.outcome,
       outcomeCode: result.code,
-      nativeId: firstStr(event.eventID) ?? null,
+      nativeId: idText(event.eventID),
       correlationId: "",
       sentinel: sentinelRow("AWSCloudTrail", {
         OperationName: "CloudTrail",
@@ -93,6 +93,20 @@ export function normalizeCloudTrail(
       flags: [...flags],
     },
   };
+}
+
+/**
+ * CloudTrail writes eventTime as an ISO string; a number there is no epoch CloudTrail wrote, so
+ * it counts as unreadable (the event falls back to a wrapper's time or is flagged).
+ */
+function textTime(value: unknown): unknown {
+  return typeof value === "number" ? Number.NaN : value;
+}
+
+/** The event id as text: a string, or a number as its decimal text. */
+function idText(value: unknown): string | null {
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return firstStr(value) ?? null;
 }
 
 /**

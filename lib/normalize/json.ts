@@ -55,3 +55,20 @@ export function describeKeys(value: JsonObject, shown = 6): string {
   const listed = keys.slice(0, shown).join(", ");
   return keys.length > shown ? `${listed} and ${keys.length - shown} more` : listed;
 }
+
+// The deepest nesting a record may have. Real CloudTrail, Azure and Entra records nest a few
+// dozen levels at most; the hashing and normalising code walks values recursively, and a record
+// nested thousands of levels deep would overflow the stack and fail its whole file.
+export const MAX_NESTING = 256;
+
+/** Whether a parsed value nests arrays or objects more than `limit` levels deep (no recursion). */
+export function nestedDeeperThan(value: unknown, limit = MAX_NESTING): boolean {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (typeof item.value !== "object" || item.value === null) continue;
+    const depth = item.depth + 1;
+    if (depth > limit) return true;
+    for (const child of Object.values(item.value)) stack.push({ value: child, depth });
+  }
+  return false;
+}

@@ -1,5 +1,5 @@
 import type { EventFlag } from "../events/types";
-import { isObject } from "./json";
+import { isObject, nestedDeeperThan } from "./json";
 
 // PostgreSQL text and jsonb cannot hold U+0000. It is replaced by U+FFFD, the Unicode
 // replacement character, everywhere: one fixed choice keeps re-imports identical.
@@ -52,6 +52,7 @@ export function decodeJsonText(value: unknown): object | undefined {
   if (!text.startsWith("{") && !text.startsWith("[")) return undefined;
   try {
     const parsed: unknown = JSON.parse(text);
+    if (nestedDeeperThan(parsed)) return undefined;
     return typeof parsed === "object" && parsed !== null ? parsed : undefined;
   } catch {
     return undefined;

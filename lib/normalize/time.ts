@@ -86,16 +86,25 @@ function toDate(p: Parts): Date | null {
   const leap = p.second === 60;
   const millis = leap ? 999 : Number(p.fraction.slice(0, 3).padEnd(3, "0"));
   const utc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, leap ? 59 : p.second, millis);
-  const date = new Date(utc - zoneOffsetMinutes(p.zone) * 60_000);
+  const offset = zoneOffsetMinutes(p.zone);
+  if (offset === null) return null;
+  const date = new Date(utc - offset * 60_000);
   if (new Date(utc).getUTCDate() !== p.day) return null;
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-function zoneOffsetMinutes(zone: string): number {
+// Real offsets run from -12:00 to +14:00; anything past ±14:00 or with minutes over 59 is no
+// zone at all, and the time is unreadable rather than shifted by a made-up offset.
+const MAX_OFFSET_HOURS = 14;
+
+function zoneOffsetMinutes(zone: string): number | null {
   if (zone === "" || /^(z|utc|gmt)$/i.test(zone)) return 0;
   const sign = zone.startsWith("-") ? -1 : 1;
   const digits = zone.slice(1).replace(":", "");
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || "0"));
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2, 4) || "0");
+  if (minutes > 59 || hours * 60 + minutes > MAX_OFFSET_HOURS * 60) return null;
+  return sign * (hours * 60 + minutes);
 }
 
 // Below this a number is taken as seconds: 1e11 seconds is the year 5138, 1e11 ms is 1973.

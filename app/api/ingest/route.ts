@@ -3,13 +3,15 @@ import { env } from "@/lib/env";
 import { publicError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/error-response";
 import { multipartFiles } from "@/lib/ingest/multipart";
-import { ingestFiles } from "@/lib/ingest/pipeline";
+import { ingestFiles, JobBrokeOff } from "@/lib/ingest/pipeline";
 import { UploadQuery } from "@/lib/ingest/schemas";
 
 export const dynamic = "force-dynamic";
 
 /**
- * Upload one or more log files (multipart field `files`); answers each file's outcome. The query
+ * Upload one or more log files (multipart field `files`); answers each file's outcome. An upload
+ * refused part-way (too many files, a cut-off body) answers its error with `jobId`, `status` and
+ * the `files` stored before it. The query
  * may name the job's id (`job`, a UUID the page then follows) and `dateOrder` (dmy | mdy). Analysts
  * and admins, by session cookie (same origin only) or API token.
  */
@@ -51,7 +53,10 @@ export async function POST(request: Request): Promise<Response> {
     });
     return Response.json(result);
   } catch (error) {
-    const { code, message, status } = publicError(error);
-    return Response.json({ error: { code, message } }, { status });
+    // A refused or broken-off upload may still have stored files: the answer lists them.
+    const broke = error instanceof JobBrokeOff;
+    const { code, message, status } = publicError(broke ? error.cause : error);
+    const stored = broke ? error.result : {};
+    return Response.json({ error: { code, message }, ...stored }, { status });
   }
 }

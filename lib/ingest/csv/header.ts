@@ -1,5 +1,5 @@
 import type { SourceTable } from "../../events/types";
-import { IngestError } from "../ingest-error";
+import { IngestError, quoteStart } from "../ingest-error";
 import { splitCells } from "./split-cells";
 
 export interface CsvHeader {
@@ -81,7 +81,7 @@ function guessDelimiter(header: string): string {
 }
 
 function notAnExport(header: string): IngestError {
-  const start = header.length > 80 ? `${header.slice(0, 80)}...` : header;
+  const start = quoteStart(header, 80);
   return new IngestError(
     "unknown_shape",
     "The file is CSV, but its header names none of the AWSCloudTrail, AzureActivity or " +

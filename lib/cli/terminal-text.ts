@@ -1,0 +1,13 @@
+// Log text is attacker-controlled: printed raw, an ESC or OSC sequence in it could clear the
+// screen, recolour lines, set the window title or forge output lines in the operator's terminal.
+// Escaped: C0 (U+0000 to U+001F), DEL and C1 (U+0080 to U+009F).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters escaped
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** Text with every C0/C1 control character shown as a visible escape (`\x1b`), for terminals. */
+export function terminalText(text: string): string {
+  return text.replace(CONTROLS, (char) => {
+    const code = char.charCodeAt(0);
+    return `\\x${code.toString(16).padStart(2, "0")}`;
+  });
+}
