@@ -84,8 +84,10 @@ test("a viewer reads alerts and the allowlist but cannot reach upload or the edi
 
   await page.goto("/allowlist?actor=someone");
   await expect(page.getByRole("heading", { name: "Allowlist", exact: true })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Add entry" })).toHaveCount(0);
-  await expect(page.getByText("Only admins can add or delete entries.")).toBeVisible();
+  await expect(page.getByRole("link", { name: /new entry/i })).toHaveCount(0);
+  await expect(page.getByText("Only admins can add, change or delete entries.")).toBeVisible();
+  const editor = await page.goto("/allowlist/new");
+  expect(editor?.status()).toBe(403);
 
   const upload = await page.goto("/ingest");
   expect(upload?.status()).toBe(403);

@@ -11,7 +11,8 @@ export async function signIn(
     typeof who === "string" ? { email: E2E_ACCOUNTS[who], password: e2ePassword() } : who;
   await page.goto("/login");
   await fillSignIn(page, email, password);
-  await expect(page).toHaveURL(/\/alerts/);
+  // Hashing a password is deliberately slow; a loaded machine needs more than the default.
+  await expect(page).toHaveURL(/\/alerts/, { timeout: 30_000 });
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
