@@ -102,6 +102,39 @@ describe("allowlist suppression", () => {
     await deleteAllowlistEntry(created.id, BY);
   });
 
+  it("matches an IPv6 caller by an IPv6 range, and not by a neighbouring one", async () => {
+    const record = {
+      eventVersion: "1.08",
+      eventID: "ipv6-allowlist-test",
+      eventTime: "2025-01-01T00:00:00Z",
+      eventSource: "iam.amazonaws.com",
+      eventName: "CreateUser",
+      sourceIPAddress: "2001:db8:85a3::8a2e:370:7334",
+      userIdentity: { type: "IAMUser", userName: "ipv6-admin", accountId: "111122223333" },
+      recipientAccountId: "111122223333",
+    };
+    const stream = (async function* () {
+      yield new TextEncoder().encode(JSON.stringify({ Records: [record] }));
+    })();
+    await ingestFiles([{ name: "ipv6.json", stream }], "cli");
+
+    const far = await createAllowlistEntry(
+      entry({ actorPattern: "ipv6-admin", ipRanges: "2001:db8:85a4::/48" }),
+      BY,
+    );
+    expect(await suppressedCount()).toBe(0);
+    await deleteAllowlistEntry(far.id, BY);
+
+    const near = await createAllowlistEntry(
+      entry({ actorPattern: "ipv6-admin", ipRanges: "2001:db8:85a3::/48" }),
+      BY,
+    );
+    const suppressed = await listAlerts(page("suppressed"));
+    expect(suppressed.total).toBe(2);
+    expect(suppressed.rows.every((r) => r.actor === "ipv6-admin")).toBe(true);
+    await deleteAllowlistEntry(near.id, BY);
+  });
+
   it("matches an AWS role session by its issuer's role ARN", async () => {
     const alert = await db().alert.findFirstOrThrow({
       where: { actorType: "AssumedRole" },
