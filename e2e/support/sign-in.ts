@@ -18,13 +18,22 @@ export async function signIn(
 
 export async function fillSignIn(page: Page, email: string, password: string): Promise<void> {
   const form = page.getByRole("form", { name: "Sign in" });
-  await form.getByLabel("Email", { exact: true }).fill(email);
-  await form.getByLabel("Password", { exact: true }).fill(password);
+  const emailField = form.getByLabel("Email", { exact: true });
+  const passwordField = form.getByLabel("Password", { exact: true });
+  const button = form.getByRole("button", { name: "Sign in" });
+  // After an answer the form re-renders; values typed while it does can be lost, so fill until
+  // the form holds them and can be sent.
+  await expect(async () => {
+    await emailField.fill(email);
+    await passwordField.fill(password);
+    await expect(passwordField).toHaveValue(password, { timeout: 1_000 });
+    await expect(button).toBeEnabled({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   // Waits for the server's answer: the same message after two attempts must not pass for one.
   const answered = page.waitForResponse(
     (response) => response.request().method() === "POST" && response.url().includes("/login"),
   );
-  await form.getByRole("button", { name: "Sign in" }).click();
+  await button.click();
   await answered;
 }
 
