@@ -3,8 +3,8 @@ import { exportAlerts } from "../alerts/export";
 import { allAlerts, type FullAlert } from "../alerts/queries";
 import { AlertFilter } from "../alerts/schemas";
 import { RULES } from "../detection/rules";
+import { terminalText } from "../text/visible-controls";
 import { withDatabase } from "./database";
-import { terminalText } from "./terminal-text";
 
 const USAGE = `usage: tripline alerts [--json] [--rule ID] [--severity S] [--confidence C]
   [--since TIME] [--until TIME] [--range 24h|7d|30d|all] [--source TABLE] [--operation TEXT]

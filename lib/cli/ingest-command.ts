@@ -2,9 +2,9 @@ import { userInfo } from "node:os";
 import { markInterruptedJobs } from "../ingest/job-liveness";
 import { type FileResult, ingestFiles } from "../ingest/pipeline";
 import { DateOrder } from "../normalize/locale-date";
+import { terminalText } from "../text/visible-controls";
 import { withDatabase } from "./database";
 import { filesFromPaths } from "./files";
-import { terminalText } from "./terminal-text";
 
 interface Totals {
   files: number;

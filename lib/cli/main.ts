@@ -1,11 +1,11 @@
 import { logger } from "../log";
 import { pullCommand } from "../pull/pull-command";
+import { terminalText } from "../text/visible-controls";
 import { alertsCommand } from "./alerts-command";
 import { detectCommand } from "./detect-command";
 import { ingestCommand } from "./ingest-command";
 import { migrateCommand } from "./migrate-command";
 import { parityCommand } from "./parity-command";
-import { terminalText } from "./terminal-text";
 import { usersCommand } from "./users-command";
 
 const USAGE = `usage: tripline <command> [options]

@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { terminalText } from "../text/visible-controls";
 
 /** Why a whole file could not be read. A single bad record is rejected alone, never thrown. */
 export const INGEST_ERROR_CODES = [
@@ -51,14 +52,11 @@ export function describeBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters escaped
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
-
 /**
  * The start of a file's text as a message quotes it: control characters shown as `\x1b`-style
  * escapes (they would reach terminals and logs raw), at most `max` characters.
  */
 export function quoteStart(text: string, max = 60): string {
   const clipped = text.length > max ? `${text.slice(0, max)}...` : text;
-  return clipped.replace(CONTROLS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return terminalText(clipped);
 }

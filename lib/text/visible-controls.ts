@@ -4,7 +4,7 @@
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters escaped
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 
-/** Text with every C0/C1 control character shown as a visible escape (`\x1b`), for terminals. */
+/** Text with every C0/C1 control character shown as a visible escape (`\x1b`): terminals, messages. */
 export function terminalText(text: string): string {
   return text.replace(CONTROLS, (char) => {
     const code = char.charCodeAt(0);
