@@ -9,6 +9,11 @@ const controller = new AbortController();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => controller.abort());
 }
+// The server's exit hooks can end it before it stops this process; the closed IPC channel
+// tells the scheduler its parent is gone, so it never outlives the server.
+if (process.send) {
+  process.once("disconnect", () => controller.abort());
+}
 
 runScheduler(controller.signal)
   .then(() => disconnect())

@@ -21,7 +21,7 @@ export function startPullScheduler(databaseUrl: string): { stop: () => Promise<v
 
   const launch = () => {
     child = spawn(process.execPath, ["--import", "tsx", MAIN], {
-      stdio: ["ignore", "inherit", "inherit"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
       env: { ...process.env, DATABASE_URL: databaseUrl },
     });
     child.on("exit", (code, signal) => {
