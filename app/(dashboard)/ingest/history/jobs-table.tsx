@@ -1,15 +1,7 @@
 import Link from "next/link";
 import type { JobSummary } from "@/lib/ingest/job-queries";
 import { formatBytes, formatDuration, formatTime } from "../format";
-
-const COUNTS = [
-  ["records", "Read"],
-  ["stored", "Stored"],
-  ["duplicates", "Duplicates"],
-  ["idConflicts", "ID conflicts"],
-  ["rejected", "Rejected"],
-  ["alerts", "Alerts"],
-] as const;
+import { CountCells, CountHeaders } from "../ingest-counts";
 
 /** One row per ingest job: when, who, how it ended, and its files' totals. */
 export function JobsTable({ jobs }: { jobs: JobSummary[] }) {
@@ -25,11 +17,7 @@ export function JobsTable({ jobs }: { jobs: JobSummary[] }) {
             <th scope="col" className="num">
               Files
             </th>
-            {COUNTS.map(([key, label]) => (
-              <th key={key} scope="col" className="num">
-                {label}
-              </th>
-            ))}
+            <CountHeaders />
             <th scope="col" className="num">
               Bytes
             </th>
@@ -51,11 +39,7 @@ export function JobsTable({ jobs }: { jobs: JobSummary[] }) {
                 {job.files}
                 {job.failedFiles > 0 ? ` (${job.failedFiles} not stored)` : ""}
               </td>
-              {COUNTS.map(([key]) => (
-                <td key={key} className="num">
-                  {job[key]}
-                </td>
-              ))}
+              <CountCells counts={job} />
               <td className="num">{formatBytes(job.bytesRead)}</td>
               <td className="num">{formatDuration(job.durationMs)}</td>
             </tr>
