@@ -1,4 +1,12 @@
+import { SEVERITY_RANK } from "./alert-writer";
 import { type AlertFilter, TIME_RANGES } from "./schemas";
+
+/**
+ * The searchable columns joined, as the trigram index `alert_search_trgm_idx` holds them. A text
+ * in any one column is in this, so testing it first lets a rare text be found through the index;
+ * the test of the column itself that follows keeps the answer exact.
+ */
+const SEARCH_TEXT = "(a.operation || ' ' || a.actor || ' ' || a.account || ' ' || a.explanation)";
 
 export interface SqlWhere {
   text: string;
@@ -6,8 +14,9 @@ export interface SqlWhere {
 }
 
 /**
- * The same filters as `alertWhere`, as a parameterised SQL condition on table alias `a`, for
- * aggregate queries Prisma cannot express. Values are always bound, never spliced into the text.
+ * The alerts table's filters as one parameterised SQL condition on table alias `a`: the only
+ * translation, used by the table, counts, aggregates, bulk changes and exports. Values are always
+ * bound, never spliced into the text.
  */
 export function alertWhereSql(filter: AlertFilter, now = new Date()): SqlWhere {
   const conditions: string[] = [];
@@ -24,21 +33,29 @@ export function alertWhereSql(filter: AlertFilter, now = new Date()): SqlWhere {
   if (filter.from) conditions.push(`a.event_time >= ${bind(filter.from)}`);
   if (filter.to) conditions.push(`a.event_time <= ${bind(filter.to)}`);
   if (filter.source) conditions.push(`a.source_table = ${bind(filter.source)}`);
-  if (filter.operation) conditions.push(`a.operation ILIKE ${bind(like(filter.operation))}`);
-  if (filter.actor) conditions.push(`a.actor ILIKE ${bind(like(filter.actor))}`);
+  if (filter.operation) {
+    const pattern = bind(like(filter.operation));
+    conditions.push(`${SEARCH_TEXT} ILIKE ${pattern}`, `a.operation ILIKE ${pattern}`);
+  }
+  if (filter.actor) {
+    const pattern = bind(like(filter.actor));
+    conditions.push(`${SEARCH_TEXT} ILIKE ${pattern}`, `a.actor ILIKE ${pattern}`);
+  }
   if (filter.operationIs !== undefined)
     conditions.push(`a.operation = ${bind(filter.operationIs)}`);
   if (filter.actorIs !== undefined) conditions.push(`a.actor = ${bind(filter.actorIs)}`);
   if (filter.account) conditions.push(`a.account = ${bind(filter.account)}`);
   if (filter.status) conditions.push(`a.status = ${bind(filter.status)}`);
   if (filter.rule) conditions.push(`a.rule = ${bind(filter.rule)}`);
-  if (filter.severity) conditions.push(`a.severity = ${bind(filter.severity)}`);
+  // The rank is what the indexes hold; it stands for the severity one to one.
+  if (filter.severity) conditions.push(`a.severity_rank = ${bind(SEVERITY_RANK[filter.severity])}`);
   if (filter.confidence) conditions.push(`a.confidence = ${bind(filter.confidence)}`);
   if (filter.suppression === "active") conditions.push("a.suppressed_by_id IS NULL");
   if (filter.suppression === "suppressed") conditions.push("a.suppressed_by_id IS NOT NULL");
   if (filter.q) {
     const q = bind(like(filter.q));
     conditions.push(
+      `${SEARCH_TEXT} ILIKE ${q}`,
       `(a.operation ILIKE ${q} OR a.actor ILIKE ${q} OR a.account ILIKE ${q} OR a.explanation ILIKE ${q})`,
     );
   }
