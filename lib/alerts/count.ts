@@ -17,6 +17,15 @@ function planRows(plan: unknown): number {
   return typeof rows === "number" && Number.isFinite(rows) ? rows : 0;
 }
 
+/** The planner's estimate of the alerts matching `where`, from EXPLAIN: no row is read. */
+export async function estimateAlerts(where: SqlWhere): Promise<number> {
+  const plan = await pool().query<{ "QUERY PLAN": unknown }>(
+    `EXPLAIN (FORMAT JSON) SELECT 1 FROM alert a WHERE ${where.text}`,
+    where.values,
+  );
+  return Math.round(planRows(plan.rows[0]?.["QUERY PLAN"]));
+}
+
 /**
  * How many alerts match, at a cost bounded by EXACT_COUNT_LIMIT rows: counting every match of a
  * broad filter would read most of the table on each page view.
@@ -30,11 +39,7 @@ export async function countAlerts(where: SqlWhere): Promise<AlertCount> {
   const exact = capped.rows[0]?.n ?? 0;
   if (exact <= EXACT_COUNT_LIMIT) return { count: exact, estimated: false };
 
-  const plan = await pool().query<{ "QUERY PLAN": unknown }>(
-    `EXPLAIN (FORMAT JSON) SELECT 1 FROM alert a WHERE ${where.text}`,
-    where.values,
-  );
-  const estimate = Math.round(planRows(plan.rows[0]?.["QUERY PLAN"]));
+  const estimate = await estimateAlerts(where);
   // The planner can guess low for text filters; the capped count is a floor we know.
   return { count: Math.max(estimate, EXACT_COUNT_LIMIT + 1), estimated: true };
 }

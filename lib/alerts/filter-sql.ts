@@ -11,6 +11,8 @@ const SEARCH_TEXT = "(a.operation || ' ' || a.actor || ' ' || a.account || ' ' |
 export interface SqlWhere {
   text: string;
   values: unknown[];
+  /** A contains or free-text filter is part of it: best answered from the trigram index. */
+  textSearch?: boolean;
 }
 
 /**
@@ -59,5 +61,6 @@ export function alertWhereSql(filter: AlertFilter, now = new Date()): SqlWhere {
       `(a.operation ILIKE ${q} OR a.actor ILIKE ${q} OR a.account ILIKE ${q} OR a.explanation ILIKE ${q})`,
     );
   }
-  return { text: conditions.length > 0 ? conditions.join(" AND ") : "TRUE", values };
+  const text = conditions.length > 0 ? conditions.join(" AND ") : "TRUE";
+  return { text, values, textSearch: Boolean(filter.operation || filter.actor || filter.q) };
 }

@@ -14,7 +14,11 @@ const SORT_COLUMN = {
   status: "status",
 } as const;
 
-/** The table's order: the sorted column, then newest first, then id, so every row has a place. */
+/**
+ * The table's order: the sorted column, then its ties by time and id, so every row has a place.
+ * Ties run against the column (newest first when it ascends, oldest first when it descends): the
+ * one order an index on (column, time DESC, id DESC) gives read either way.
+ */
 interface Order {
   column: string | null;
   columnDir: Dir;
@@ -28,7 +32,7 @@ export function tableOrder(page: Pick<AlertPage, "sort" | "dir">): Order {
   if (page.sort === "eventTime") return { column: null, columnDir: page.dir, tieDir: page.dir };
   // Severity sorts by its rank (0 = critical first when descending), not alphabetically.
   const columnDir = page.sort === "severity" ? flip(page.dir) : page.dir;
-  return { column: SORT_COLUMN[page.sort], columnDir, tieDir: "desc" };
+  return { column: SORT_COLUMN[page.sort], columnDir, tieDir: flip(columnDir) };
 }
 
 const reversed = (order: Order): Order => ({
@@ -53,8 +57,18 @@ export type Seek = { cursor: AlertCursor; toward: "after" | "before" } | { offse
  * cursor so that a deep page costs what the first does. A cursor under a sorted column other than
  * the time seeks in two index ranges (the rest of the cursor's value, then the values past it),
  * because the column and the tie-breakers may run in opposite directions.
+ *
+ * `matchFirst` collects the filter's matches before sorting them, for a text filter the trigram
+ * index finds few of: walking a sort index while testing text reads most of the table when the
+ * matches sit together (actor ~x sorted by actor). Its rows then carry the matches' count.
  */
-export function pageQuery(where: SqlWhere, page: AlertPage, seek: Seek, limit: number): SqlWhere {
+export function pageQuery(
+  where: SqlWhere,
+  page: AlertPage,
+  seek: Seek,
+  limit: number,
+  matchFirst = false,
+): SqlWhere {
   const values = [...where.values];
   const bind = (value: unknown): string => {
     values.push(value);
@@ -62,8 +76,9 @@ export function pageQuery(where: SqlWhere, page: AlertPage, seek: Seek, limit: n
   };
   const base = tableOrder(page);
   const order = "cursor" in seek && seek.toward === "before" ? reversed(base) : base;
+  const from = matchFirst ? `matched a WHERE TRUE` : `alert a WHERE ${where.text}`;
   const select = (condition: string, tail = "") =>
-    `(SELECT ${COLUMNS} FROM alert a WHERE ${where.text} AND ${condition}
+    `(SELECT ${COLUMNS} FROM ${from} AND ${condition}
       ORDER BY ${orderText(order, "a")} LIMIT ${bind(limit)}${tail})`;
 
   let inner: string;
@@ -82,7 +97,11 @@ export function pageQuery(where: SqlWhere, page: AlertPage, seek: Seek, limit: n
         LIMIT ${bind(limit)}`;
     }
   }
-  const text = `SELECT p.*, s.name AS suppressed_by_name
+  const matched = matchFirst
+    ? `WITH matched AS MATERIALIZED (SELECT ${COLUMNS} FROM alert a WHERE ${where.text}) `
+    : "";
+  const total = matchFirst ? ", (SELECT count(*) FROM matched)::int AS matched_total" : "";
+  const text = `${matched}SELECT p.*, s.name AS suppressed_by_name${total}
     FROM (${inner}) p LEFT JOIN allowlist_entry s ON s.id = p.suppressed_by_id
     ORDER BY ${orderText(order, "p")}`;
   return { text, values };

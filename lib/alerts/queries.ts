@@ -1,7 +1,7 @@
 import { releaseLapsedSuppressions } from "../allowlist/suppression";
 import { db, pool } from "../db/client";
 import type { Prisma } from "../db/generated/client";
-import { countAlerts } from "./count";
+import { countAlerts, estimateAlerts } from "./count";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { alertWhereSql } from "./filter-sql";
 import { pageQuery, type Seek } from "./keyset";
@@ -42,6 +42,8 @@ interface PageRow {
   status: string;
   suppressed_by_id: string | null;
   suppressed_by_name: string | null;
+  /** Present when the page was cut from all the filter's matches (`matchFirst`). */
+  matched_total?: number;
 }
 
 function toAlertRow(row: PageRow): AlertRow {
@@ -66,6 +68,10 @@ function toAlertRow(row: PageRow): AlertRow {
         : null,
   };
 }
+
+// Planner estimates of text matches run low (two to ten times here); past this the matches are
+// many and spread, and walking the sort index finds a page sooner than collecting them all.
+const MATCH_FIRST = 5_000;
 
 export interface AlertList {
   rows: AlertRow[];
@@ -112,11 +118,16 @@ export async function listAlerts(page: AlertPage): Promise<AlertList> {
   const seek = seekOf(page);
   await releaseLapsedSuppressions();
   const where = alertWhereSql(page);
-  const query = pageQuery(where, page, seek, page.pageSize + 1);
+  const matchFirst = where.textSearch === true && (await estimateAlerts(where)) <= MATCH_FIRST;
+  const query = pageQuery(where, page, seek, page.pageSize + 1, matchFirst);
   const [result, count] = await Promise.all([
     pool().query<PageRow>(query.text, query.values),
-    countAlerts(where),
+    matchFirst ? null : countAlerts(where),
   ]);
+  const matched = result.rows[0]?.matched_total;
+  const { count: total, estimated } =
+    count ??
+    (matched === undefined ? await countAlerts(where) : { count: matched, estimated: false });
 
   const more = result.rows.length > page.pageSize;
   const fetched = result.rows.slice(0, page.pageSize).map(toAlertRow);
@@ -128,8 +139,8 @@ export async function listAlerts(page: AlertPage): Promise<AlertList> {
   const last = rows.at(-1);
   return {
     rows,
-    total: count.count,
-    totalEstimated: count.estimated,
+    total,
+    totalEstimated: estimated,
     next: hasNext && last ? cursorOf(last, page) : null,
     previous: hasPrevious && first ? cursorOf(first, page) : null,
   };
