@@ -65,6 +65,7 @@ describe("the filter translation", () => {
     { severity: "critical", confidence: "high" },
     { operationIs: "CreateUser" },
     { range: "24h" },
+    { q: "ROLE" },
   ])("counts what the filter says on %j", async (fields) => {
     const filter = AlertFilter.parse({ range: "all", suppression: "all", ...fields });
     const now = new Date();
@@ -78,6 +79,15 @@ describe("the filter translation", () => {
     const some = alerts.filter((a) => matches(a, filter, new Date())).length;
     expect(some).toBeGreaterThan(0);
     expect(some).toBeLessThan(alerts.length);
+  });
+});
+
+describe("free text holding the search text's separator", () => {
+  it("matches within one column, never across two", async () => {
+    const alert = await db().alert.findFirstOrThrow();
+    const q = `${alert.operation.slice(-2)}\u001f${alert.actor.slice(0, 2)}`;
+    const filter = AlertFilter.parse({ range: "all", suppression: "all", q });
+    expect(await countTarget({ filter })).toBe(0);
   });
 });
 

@@ -2,11 +2,14 @@ import { SEVERITY_RANK } from "./alert-writer";
 import { type AlertFilter, TIME_RANGES } from "./schemas";
 
 /**
- * The searchable columns joined, as the trigram index `alert_search_trgm_idx` holds them. A text
- * in any one column is in this, so testing it first lets a rare text be found through the index;
- * the test of the column itself that follows keeps the answer exact.
+ * The generated column `search_text`: operation, actor, account and explanation in lower case,
+ * joined by U+001F, with a trigram index. `lower(text) LIKE lower(pattern)` is what ILIKE tests;
+ * a text in one column is in this, so it finds candidates through the index, and the test of the
+ * column itself keeps a column filter exact. A free text without U+001F cannot span two columns,
+ * so for it the joined test alone is exact.
  */
-const SEARCH_TEXT = "(a.operation || ' ' || a.actor || ' ' || a.account || ' ' || a.explanation)";
+const SEARCH = "a.search_text LIKE lower";
+const SEPARATOR = "\u001f";
 
 export interface SqlWhere {
   text: string;
@@ -37,11 +40,11 @@ export function alertWhereSql(filter: AlertFilter, now = new Date()): SqlWhere {
   if (filter.source) conditions.push(`a.source_table = ${bind(filter.source)}`);
   if (filter.operation) {
     const pattern = bind(like(filter.operation));
-    conditions.push(`${SEARCH_TEXT} ILIKE ${pattern}`, `a.operation ILIKE ${pattern}`);
+    conditions.push(`${SEARCH}(${pattern})`, `a.operation ILIKE ${pattern}`);
   }
   if (filter.actor) {
     const pattern = bind(like(filter.actor));
-    conditions.push(`${SEARCH_TEXT} ILIKE ${pattern}`, `a.actor ILIKE ${pattern}`);
+    conditions.push(`${SEARCH}(${pattern})`, `a.actor ILIKE ${pattern}`);
   }
   if (filter.operationIs !== undefined)
     conditions.push(`a.operation = ${bind(filter.operationIs)}`);
@@ -56,10 +59,12 @@ export function alertWhereSql(filter: AlertFilter, now = new Date()): SqlWhere {
   if (filter.suppression === "suppressed") conditions.push("a.suppressed_by_id IS NOT NULL");
   if (filter.q) {
     const q = bind(like(filter.q));
-    conditions.push(
-      `${SEARCH_TEXT} ILIKE ${q}`,
-      `(a.operation ILIKE ${q} OR a.actor ILIKE ${q} OR a.account ILIKE ${q} OR a.explanation ILIKE ${q})`,
-    );
+    conditions.push(`${SEARCH}(${q})`);
+    if (filter.q.includes(SEPARATOR)) {
+      conditions.push(
+        `(a.operation ILIKE ${q} OR a.actor ILIKE ${q} OR a.account ILIKE ${q} OR a.explanation ILIKE ${q})`,
+      );
+    }
   }
   const text = conditions.length > 0 ? conditions.join(" AND ") : "TRUE";
   return { text, values, textSearch: Boolean(filter.operation || filter.actor || filter.q) };

@@ -118,7 +118,12 @@ export async function listAlerts(page: AlertPage): Promise<AlertList> {
   const seek = seekOf(page);
   await releaseLapsedSuppressions();
   const where = alertWhereSql(page);
-  const matchFirst = where.textSearch === true && (await estimateAlerts(where)) <= MATCH_FIRST;
+  // By time, matches are spread and the planner's own choice is good; by a column, a text
+  // filter's matches tend to sit together in that column's order.
+  const matchFirst =
+    where.textSearch === true &&
+    page.sort !== "eventTime" &&
+    (await estimateAlerts(where)) <= MATCH_FIRST;
   const query = pageQuery(where, page, seek, page.pageSize + 1, matchFirst);
   const [result, count] = await Promise.all([
     pool().query<PageRow>(query.text, query.values),

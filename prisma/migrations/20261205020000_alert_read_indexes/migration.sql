@@ -30,6 +30,10 @@ CREATE INDEX "alert_status_event_time_id_idx"
 CREATE INDEX "alert_severity_rank_event_time_id_idx"
   ON "alert"("severity_rank", "event_time" DESC, "id" DESC) INCLUDE ("suppressed_by_id");
 
--- The searchable columns joined, exactly as lib/alerts/filter-sql.ts writes them.
-CREATE INDEX "alert_search_trgm_idx" ON "alert"
-  USING GIN (("operation" || ' ' || "actor" || ' ' || "account" || ' ' || "explanation") gin_trgm_ops);
+-- The searchable columns in lower case, joined by a separator no filter text holds: the
+-- contains filters and the free-text search test it with LIKE, which costs half of ILIKE on
+-- the columns themselves (lib/alerts/filter-sql.ts).
+ALTER TABLE "alert" ADD COLUMN "search_text" TEXT GENERATED ALWAYS AS (
+  lower("operation" || E'\x1f' || "actor" || E'\x1f' || "account" || E'\x1f' || "explanation")
+) STORED;
+CREATE INDEX "alert_search_text_trgm_idx" ON "alert" USING GIN ("search_text" gin_trgm_ops);
