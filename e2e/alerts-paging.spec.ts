@@ -59,9 +59,7 @@ test.beforeEach(async ({ page }) => {
   await signIn(page, "analyst");
 });
 
-test("paging forward and back through a long list keeps the filters and shows each alert once", async ({
-  page,
-}) => {
+test("paging forward and back keeps the filters and shows each alert once", async ({ page }) => {
   const actor = `e2e-paging-${randomUUID()}`;
   await uploadSample(page, cloudTrailFile(actor, ALERTS));
   const query = { range: "all", actorIs: actor, rule: "sentinel-parity", pageSize: "10" };

@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 const all = AlertFilter.parse({ range: "all", suppression: "all" });
 
-// A plain reading of each filter over every stored alert: the oracle the SQL translation must match.
+// A plain reading of each filter over every stored alert: the oracle the SQL must agree with.
 const has = (text: string, part: string) => text.toLowerCase().includes(part.toLowerCase());
 type StoredAlert = Awaited<ReturnType<typeof storedAlerts>>[number];
 const storedAlerts = () => db().alert.findMany();

@@ -25,6 +25,13 @@ describe("page cursors", () => {
     expect(decodeCursor(encodeCursor(cursor), order)).toEqual(cursor);
   });
 
+  it("carry a long name in any script, up to the limit", () => {
+    const long = { ...cursor, value: "\u{1F600}".repeat(2_048) };
+    expect(decodeCursor(encodeCursor(long), order).value).toBe(long.value);
+    const tooLong = { ...cursor, value: "a".repeat(2_049) };
+    expect((refusal(encodeCursor(tooLong)) as AppError).status).toBe(400);
+  });
+
   it("carry a severity as its rank", () => {
     const severity = { ...cursor, sort: "severity", dir: "desc", value: 2 } as const;
     expect(decodeCursor(encodeCursor(severity), severity).value).toBe(2);
@@ -46,7 +53,7 @@ describe("page cursors", () => {
     ["a number for a text column", token(["operation", "asc", 1, "2026-12-01T10:00:00Z", "1"])],
     ["text for severity", token(["severity", "asc", "x", "2026-12-01T10:00:00Z", "1"])],
     ["a NUL character", token(["operation", "asc", "a\u0000", "2026-12-01T10:00:00Z", "1"])],
-    ["an oversized token", "A".repeat(5_000)],
+    ["an oversized token", "A".repeat(13_000)],
   ])("refuse %s with a 400 that says what to do", (_label, text) => {
     const error = refusal(text);
     expect(error).toBeInstanceOf(AppError);

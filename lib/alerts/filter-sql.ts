@@ -61,9 +61,8 @@ export function alertWhereSql(filter: AlertFilter, now = new Date()): SqlWhere {
     const q = bind(like(filter.q));
     conditions.push(`${SEARCH}(${q})`);
     if (filter.q.includes(SEPARATOR)) {
-      conditions.push(
-        `(a.operation ILIKE ${q} OR a.actor ILIKE ${q} OR a.account ILIKE ${q} OR a.explanation ILIKE ${q})`,
-      );
+      const columns = ["operation", "actor", "account", "explanation"];
+      conditions.push(`(${columns.map((c) => `a.${c} ILIKE ${q}`).join(" OR ")})`);
     }
   }
   const text = conditions.length > 0 ? conditions.join(" AND ") : "TRUE";

@@ -86,7 +86,8 @@ export function pageQuery(
     inner = select("TRUE", ` OFFSET ${bind(seek.offset)}`);
   } else {
     const { cursor } = seek;
-    const ties = `(a.event_time, a.id) ${beyond(order.tieDir)} (${bind(cursor.eventTime)}, ${bind(cursor.id.toString())})`;
+    const at = `(${bind(cursor.eventTime)}, ${bind(cursor.id.toString())})`;
+    const ties = `(a.event_time, a.id) ${beyond(order.tieDir)} ${at}`;
     if (!order.column) {
       inner = select(ties);
     } else {
