@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { type AlertQuery, alertsHref } from "./alerts-url";
+import { countLabel } from "./labels";
 
 interface PagerProps {
   /** "1234" or "about 90,000". */
@@ -30,8 +31,7 @@ export function Pager(props: PagerProps) {
         {totalLabel} {totalLabel === "1" ? "alert" : "alerts"}
       </span>
       <span>
-        Page {page} of {pageCountEstimated ? "about " : ""}
-        {Math.max(page, pageCount)}
+        Page {page} of {countLabel(Math.max(page, pageCount), pageCountEstimated)}
       </span>
       {previousHref ? (
         <Link href={previousHref} prefetch={false}>
