@@ -50,6 +50,9 @@ export const AlertPage = AlertFilter.extend({
   dir: z.enum(["asc", "desc"]).default("desc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(10).max(200).default(50),
+  /** Keyset cursors (lib/alerts/cursor.ts): the page after or before a row, over `page`. */
+  after: z.string().optional(),
+  before: z.string().optional(),
 });
 export type AlertPage = z.infer<typeof AlertPage>;
 

@@ -6,12 +6,17 @@ import { useMemo, useState } from "react";
 import { type AlertQuery, alertsHref } from "./alerts-url";
 import { BulkBar } from "./bulk-bar";
 import { cellClass, columns, features, selectColumn } from "./columns";
+import { countLabel } from "./labels";
 import { Pager } from "./pager";
 import type { AlertRowView } from "./row-view";
 
 export interface AlertsTableProps {
   rows: AlertRowView[];
   total: number;
+  /** `total` is an estimate: the page says "about". */
+  totalEstimated: boolean;
+  next: string | null;
+  previous: string | null;
   sort: string;
   dir: "asc" | "desc";
   page: number;
@@ -26,7 +31,8 @@ export interface AlertsTableProps {
  * table runs in manual mode and only renders what it is given.
  */
 export function AlertsTable(props: AlertsTableProps) {
-  const { rows, total, sort, dir, page, pageSize, query, canTriage } = props;
+  const { rows, total, totalEstimated, sort, dir, page, pageSize, query, canTriage } = props;
+  const totalLabel = countLabel(total, totalEstimated);
   const sorting = useMemo(() => [{ id: sort, desc: dir === "desc" }], [sort, dir]);
   const pagination = useMemo(() => ({ pageIndex: page - 1, pageSize }), [page, pageSize]);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
@@ -51,7 +57,7 @@ export function AlertsTable(props: AlertsTableProps) {
       {canTriage ? (
         <BulkBar
           selectedIds={Object.keys(rowSelection)}
-          total={total}
+          totalLabel={totalLabel}
           query={query}
           onDone={() => setRowSelection({})}
         />
@@ -83,11 +89,12 @@ export function AlertsTable(props: AlertsTableProps) {
         </table>
       </div>
       <Pager
-        total={total}
+        totalLabel={totalLabel}
         page={page}
         pageCount={Math.max(1, table.getPageCount())}
-        canPrevious={table.getCanPreviousPage()}
-        canNext={table.getCanNextPage()}
+        pageCountEstimated={totalEstimated}
+        next={props.next}
+        previous={props.previous}
         query={query}
       />
     </section>
@@ -103,7 +110,7 @@ function HeaderCell(props: { header: AlertHeader; query: AlertQuery; children: R
 
   const sorted = column.getIsSorted();
   const next = column.getNextSortingOrder() || column.getFirstSortDir();
-  const href = alertsHref(query, { sort: column.id, dir: next, page: undefined });
+  const href = alertsHref(query, { sort: column.id, dir: next });
   const ariaSort = sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none";
   return (
     <th scope="col" aria-sort={ariaSort}>

@@ -5,11 +5,14 @@ export type AlertQuery = Readonly<Record<string, string>>;
 
 const DEFAULTS = AlertPage.parse({});
 
-/** The query of a parsed page request, leaving out values equal to the defaults. */
+// A page's position, not part of the view: links that change the view start at its first page.
+const POSITION = new Set(["page", "after", "before"]);
+
+/** The view (filters, sort, page size) of a parsed page request, leaving out default values. */
 export function alertQuery(page: AlertPage): AlertQuery {
   const query: Record<string, string> = {};
   for (const [key, value] of Object.entries(page)) {
-    if (value === undefined) continue;
+    if (value === undefined || POSITION.has(key)) continue;
     const text = value instanceof Date ? value.toISOString() : String(value);
     const fallback = DEFAULTS[key as keyof AlertPage];
     if (fallback !== undefined && String(fallback) === text) continue;

@@ -8,13 +8,14 @@ import { type BulkState, INITIAL_BULK_STATE } from "./bulk-state";
 
 interface BulkBarProps {
   selectedIds: string[];
-  total: number;
+  /** How many alerts match: "1234" or "about 90,000". */
+  totalLabel: string;
   query: AlertQuery;
   onDone: () => void;
 }
 
 /** Bulk triage: on the selected rows, or on every alert matching the filter after a confirm. */
-export function BulkBar({ selectedIds, total, query, onDone }: BulkBarProps) {
+export function BulkBar({ selectedIds, totalLabel, query, onDone }: BulkBarProps) {
   const [selected, selectedAction, selectedPending] = useActionState(
     triageSelected,
     INITIAL_BULK_STATE,
@@ -42,7 +43,7 @@ export function BulkBar({ selectedIds, total, query, onDone }: BulkBarProps) {
       <div className="bulk-bar">
         <form action={matchingAction} aria-label="All matching alerts">
           <input type="hidden" name="filter" value={filter} />
-          <span>On everything matching this filter ({total} alerts):</span>
+          <span>On everything matching this filter ({totalLabel} alerts):</span>
           {matching.confirmCount === null ? (
             <ChangeControls id="all" disabled={matchingPending} />
           ) : (

@@ -18,3 +18,10 @@ export const STATUS_LABELS: Record<(typeof ALERT_STATUSES)[number], string> = {
   acknowledged: "Acknowledged",
   closed: "Closed",
 };
+
+/** A count as the page says it: exact, or "about" an estimate rounded to two figures. */
+export function countLabel(count: number, estimated: boolean): string {
+  if (!estimated) return String(count);
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(count, 1))) - 1);
+  return `about ${(Math.round(count / step) * step).toLocaleString("en-US")}`;
+}

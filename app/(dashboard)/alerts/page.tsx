@@ -7,6 +7,7 @@ import { hasRole } from "@/lib/auth/roles";
 import { AlertsChart } from "./alerts-chart";
 import { AlertsTable } from "./alerts-table";
 import { alertQuery } from "./alerts-url";
+import { BadPageLink, badLink } from "./bad-page-link";
 import { EmptyState } from "./empty-state";
 import { FilterForm } from "./filter-form";
 import { GroupControls, GroupsTable } from "./group-controls";
@@ -25,12 +26,21 @@ export default async function AlertsPage({ searchParams }: AlertsPageProps) {
   const params = await searchParams;
   const page = parseAlertPage(params);
   const groupBy = parseGroupBy(params.groupBy);
-  const [{ rows, total }, points, groups] = await Promise.all([
-    listAlerts(page),
+  const query = alertQuery(page);
+  const [list, points, groups] = await Promise.all([
+    listAlerts(page).catch(badLink),
     alertsOverTime(page),
     groupBy ? groupAlerts(page, groupBy) : Promise.resolve(null),
   ]);
-  const query = alertQuery(page);
+  if ("invalid" in list) {
+    return (
+      <>
+        <h1>Alerts</h1>
+        <BadPageLink message={list.invalid} query={query} />
+      </>
+    );
+  }
+  const { rows, total, totalEstimated, next, previous } = list;
 
   return (
     <>
@@ -44,9 +54,12 @@ export default async function AlertsPage({ searchParams }: AlertsPageProps) {
         <GroupsTable groups={groups} by={groupBy} query={query} />
       ) : (
         <AlertsTable
-          key={`table:${JSON.stringify(query)}`}
+          key={`table:${JSON.stringify(query)}:${page.page}:${page.after ?? page.before ?? ""}`}
           rows={rows.map(toRowView)}
           total={total}
+          totalEstimated={totalEstimated}
+          next={next}
+          previous={previous}
           sort={page.sort}
           dir={page.dir}
           page={page.page}

@@ -10,14 +10,15 @@ export const dynamic = "force-dynamic";
 
 /**
  * One page of alerts as JSON, with the alerts page's filters and defaults (`range=24h`,
- * `suppression=active`; `range=all` for every age). Any role, by API token or session.
+ * `suppression=active`; `range=all` for every age). Any role, by API token or session. `next` and
+ * `previous` are cursors for `after=` / `before=`; `totalEstimated` marks an estimated `total`.
  */
 export async function GET(request: Request): Promise<Response> {
   try {
     const principal = await requireApiUser(request, "viewer");
     const url = new URL(request.url);
     const page = parseAlertPage(Object.fromEntries(url.searchParams));
-    const { rows, total } = await listAlerts(page);
+    const { rows, total, totalEstimated, next, previous } = await listAlerts(page);
     await recordAudit({
       action: "alerts.exported",
       actor: apiActor(principal, request),
@@ -28,6 +29,9 @@ export async function GET(request: Request): Promise<Response> {
       page: page.page,
       pageSize: page.pageSize,
       total,
+      totalEstimated,
+      next,
+      previous,
       alerts: rows.map(alertJson),
     });
   } catch (error) {
