@@ -13,11 +13,11 @@ const nextConfig = {
         source: "/:path*",
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "no-referrer" },
+          // Referrer-Policy comes from proxy.ts too: /setup has a stricter one than the rest.
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-          // The Content-Security-Policy comes from proxy.ts: it needs a fresh nonce per page.
+          // So does the Content-Security-Policy: it needs a fresh nonce per page.
         ],
       },
     ];

@@ -34,16 +34,37 @@ function pageCsp(nonce: string, dev: boolean): string {
 }
 
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+// Forms post to pages as server actions, whose body Next reads up to
+// serverActions.bodySizeLimit (1 MB by default) and then fails with a 500. A declared length
+// above it is answered here. A chunked body has no declared length and still meets Next's 500.
+const MAX_PAGE_POST_BYTES = 1024 * 1024;
+
+/**
+ * same-origin: no Referer ever leaves for another site, and a browser posting a form without
+ * JavaScript still sends our Origin (under no-referrer it sends "null", and Next refuses the
+ * action). /setup sends none at all: its URL holds the one-time setup token.
+ */
+function referrerPolicy(pathname: string): string {
+  return pathname === "/setup" ? "no-referrer" : "same-origin";
+}
+
+function plainText(status: number, text: string): NextResponse {
+  return new NextResponse(text, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
 
 export function proxy(request: NextRequest): NextResponse {
   if (!isAllowedHost(request.headers.get("host"))) {
-    return new NextResponse("Unknown host. Set TRIPLINE_ALLOWED_HOSTS to serve this name.\n", {
-      status: 421,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
+    return plainText(421, "Unknown host. Set TRIPLINE_ALLOWED_HOSTS to serve this name.\n");
   }
   const { pathname, search } = request.nextUrl;
   const api = pathname.startsWith("/api/");
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (!api && request.method === "POST" && declared > MAX_PAGE_POST_BYTES) {
+    return plainText(413, "That form is too large to be sent: at most 1 MB.\n");
+  }
   const signedOut = !SESSION_COOKIES.some((name) => request.cookies.has(name));
   if (!api && signedOut && !PUBLIC_PAGES.includes(pathname)) {
     const login = new URL("/login", request.url);
@@ -58,6 +79,7 @@ export function proxy(request: NextRequest): NextResponse {
   if (!api) requestHeaders.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("Referrer-Policy", referrerPolicy(pathname));
   if (request.headers.get("x-forwarded-proto") === "https") {
     response.headers.set("Strict-Transport-Security", "max-age=31536000");
   }

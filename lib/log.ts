@@ -21,6 +21,9 @@ const SECRET_KEYS = [
   "clientSecret",
   "privateKey",
   "credentials",
+  // pg-pool hangs the client (with its cancel key) on the errors of idle connections.
+  "client",
+  "secretKey",
 ];
 export const REDACT_PATHS = [
   ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`]),

@@ -36,7 +36,7 @@ async function authenticate(request: Request): Promise<ApiPrincipal | null> {
       : null;
   }
   const cookies = request.headers.get("cookie");
-  const token = pickSessionToken((name) => cookieValue(cookies, name));
+  const token = pickSessionToken(request.headers, (name) => cookieValue(cookies, name));
   const session = token ? await findSession(token) : null;
   return session ? { user: session.user, role: session.user.role, via: "session" } : null;
 }

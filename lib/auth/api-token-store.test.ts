@@ -82,6 +82,19 @@ describe("API tokens", () => {
     expect(await findApiToken(token)).toBeNull();
   });
 
+  it("revokes once: a second revocation changes nothing and says so", async () => {
+    const owner = await makeUser("viewer");
+    const { view } = await createApiToken(owner, { name: "twice", role: "viewer", lifetime: "30" });
+    const [a, b] = await Promise.all([
+      revokeApiToken(view.id, owner),
+      revokeApiToken(view.id, owner),
+    ]);
+    expect([a.revoked, b.revoked].sort()).toEqual([false, true]);
+    const again = await revokeApiToken(view.id, owner);
+    expect(again.revoked).toBe(false);
+    expect(again.view.revokedAt).toEqual(a.view.revokedAt);
+  });
+
   it("lists one owner's tokens, or everyone's", async () => {
     const a = await makeUser("viewer");
     const b = await makeUser("viewer");

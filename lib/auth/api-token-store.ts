@@ -80,9 +80,13 @@ export async function listApiTokens(ownerId?: string): Promise<ApiTokenView[]> {
 
 /**
  * Revokes a token. Only its owner may, or an admin; anyone else is told it does not exist, so
- * token ids of other users cannot be probed.
+ * token ids of other users cannot be probed. `revoked` is false when it already was revoked (by
+ * this request's twin, say), so that the caller records one revocation only.
  */
-export async function revokeApiToken(tokenId: string, actor: User): Promise<ApiTokenView> {
+export async function revokeApiToken(
+  tokenId: string,
+  actor: User,
+): Promise<{ view: ApiTokenView; revoked: boolean }> {
   const row = await db().apiToken.findUnique({
     where: { id: tokenId },
     include: { user: { select: { id: true, email: true } } },
@@ -90,13 +94,16 @@ export async function revokeApiToken(tokenId: string, actor: User): Promise<ApiT
   if (!row || (row.userId !== actor.id && actor.role !== "admin")) {
     throw new AppError("not_found", "That token does not exist.");
   }
-  if (row.revokedAt) return toView(row);
-  const revoked = await db().apiToken.update({
-    where: { id: tokenId },
+  // Conditional on revoked_at still being empty: two revocations at once change one row once.
+  const { count } = await db().apiToken.updateMany({
+    where: { id: tokenId, revokedAt: null },
     data: { revokedAt: new Date() },
+  });
+  const current = await db().apiToken.findUniqueOrThrow({
+    where: { id: tokenId },
     include: { user: { select: { id: true, email: true } } },
   });
-  return toView(revoked);
+  return { view: toView(current), revoked: count === 1 };
 }
 
 export interface TokenPrincipal {

@@ -19,12 +19,20 @@ describe("session cookie", () => {
     expect(wantsSecureCookie(https)).toBe(false);
   });
 
-  it("reads the __Host- cookie first and ignores values of the wrong shape", () => {
-    const jar: Record<string, string> = { tripline_session: TOKEN };
-    expect(pickSessionToken((name) => jar[name])).toBe(TOKEN);
-    jar["__Host-tripline_session"] = "y".repeat(43);
-    expect(pickSessionToken((name) => jar[name])).toBe("y".repeat(43));
-    expect(pickSessionToken(() => "short")).toBeNull();
-    expect(pickSessionToken(() => `${"z".repeat(42)};`)).toBeNull();
+  it("over https reads only the __Host- cookie, over http only the plain one", () => {
+    const https = new Headers({ "x-forwarded-proto": "https" });
+    const http = new Headers();
+    const plainOnly: Record<string, string> = { tripline_session: TOKEN };
+    expect(pickSessionToken(https, (name) => plainOnly[name])).toBeNull();
+    expect(pickSessionToken(http, (name) => plainOnly[name])).toBe(TOKEN);
+    const hostOnly: Record<string, string> = { "__Host-tripline_session": TOKEN };
+    expect(pickSessionToken(https, (name) => hostOnly[name])).toBe(TOKEN);
+    expect(pickSessionToken(http, (name) => hostOnly[name])).toBeNull();
+  });
+
+  it("ignores values of the wrong shape", () => {
+    const http = new Headers();
+    expect(pickSessionToken(http, () => "short")).toBeNull();
+    expect(pickSessionToken(http, () => `${"z".repeat(42)};`)).toBeNull();
   });
 });

@@ -16,25 +16,34 @@ export function wantsSecureCookie(requestHeaders: Headers): boolean {
   return requestHeaders.get("x-forwarded-proto") === "https";
 }
 
-/** The session token from a cookie jar, if it has one of the right shape. */
-export function pickSessionToken(get: (name: string) => string | undefined): string | null {
-  for (const name of SESSION_COOKIE_NAMES) {
-    const value = get(name);
-    if (value && TOKEN_SHAPE.test(value)) return value;
-  }
-  return null;
+/** The one cookie name a request may carry its session in. */
+export function sessionCookieName(requestHeaders: Headers): string {
+  return wantsSecureCookie(requestHeaders) ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
+
+/**
+ * The session token from a cookie jar, if it has one of the right shape. Over https only the
+ * __Host- cookie counts: the plain one could have been set over http or by a sibling host.
+ */
+export function pickSessionToken(
+  requestHeaders: Headers,
+  get: (name: string) => string | undefined,
+): string | null {
+  const value = get(sessionCookieName(requestHeaders));
+  return value && TOKEN_SHAPE.test(value) ? value : null;
 }
 
 export async function readSessionToken(): Promise<string | null> {
   const jar = await cookies();
-  return pickSessionToken((name) => jar.get(name)?.value);
+  return pickSessionToken(await headers(), (name) => jar.get(name)?.value);
 }
 
 /** HttpOnly (no script reads it), SameSite=Lax (not sent on cross-site POSTs), expiring. */
 export async function setSessionCookie(token: string, expiresAt: Date): Promise<void> {
-  const secure = wantsSecureCookie(await headers());
+  const requestHeaders = await headers();
+  const secure = wantsSecureCookie(requestHeaders);
   const jar = await cookies();
-  jar.set(secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, {
+  jar.set(sessionCookieName(requestHeaders), token, {
     httpOnly: true,
     sameSite: "lax",
     secure,

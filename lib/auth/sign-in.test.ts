@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { giveEachFileATestDatabase } from "../testing/test-database";
+import { createApiToken, findApiToken } from "./api-token-store";
 import { changePassword } from "./password-change";
 import { SIGN_IN_LIMITS } from "./rate-limit";
 import { findSession } from "./session-store";
@@ -49,6 +50,41 @@ describe("sign-in", () => {
     expect(result).toEqual({ ok: false, reason: "invalid" });
   });
 
+  it("counts and audits a NUL byte in the email as a failed sign-in", async () => {
+    const email = `nul\u0000${Date.now()}@example.test`;
+    const ip = "192.0.2.77";
+    for (let i = 0; i < SIGN_IN_LIMITS.account; i += 1) {
+      expect(await signIn({ email, password: PASSWORD }, ip)).toEqual({
+        ok: false,
+        reason: "malformed",
+      });
+    }
+    expect(await signIn({ email, password: PASSWORD }, ip)).toEqual({
+      ok: false,
+      reason: "throttled",
+    });
+    const rows = await db().auditEvent.findMany({
+      where: { action: { startsWith: "sign_in." }, ip },
+      orderBy: { id: "asc" },
+    });
+    expect(rows.map((r) => r.action)).toEqual([
+      ...Array(SIGN_IN_LIMITS.account).fill("sign_in.failed"),
+      "sign_in.throttled",
+    ]);
+    expect(rows[0]).toMatchObject({ target: "(not an email address)" });
+  });
+
+  it("answers an over-long password as such, counted and audited, without hashing it", async () => {
+    const user = await makeUser("viewer", PASSWORD);
+    const result = await signIn({ email: user.email, password: "x".repeat(257) }, IP);
+    expect(result).toEqual({ ok: false, reason: "too_long" });
+    const rows = await db().auditEvent.findMany({ where: { target: user.email } });
+    expect(rows.map((r) => [r.action, r.details])).toEqual([
+      ["sign_in.failed", { reason: "password too long" }],
+    ]);
+    expect(await db().signInFailure.count({ where: { key: `ip:${IP}` } })).toBeGreaterThan(0);
+  });
+
   it("refuses even the right password once the account is throttled", async () => {
     const user = await makeUser("viewer", PASSWORD);
     for (let i = 0; i < SIGN_IN_LIMITS.account; i += 1) {
@@ -88,5 +124,19 @@ describe("password change", () => {
     expect((await signIn({ email: user.email, password: "another long password" }, IP)).ok).toBe(
       true,
     );
+  });
+
+  it("leaves the user's API tokens working: they are credentials of their own", async () => {
+    const user = await makeUser("analyst", PASSWORD);
+    const { token } = await createApiToken(user, { name: "ci", role: "analyst", lifetime: "30" });
+    const here = await signIn({ email: user.email, password: PASSWORD }, IP);
+    if (!here.ok) throw new Error("expected a session");
+    const session = await findSession(here.token);
+    if (!session) throw new Error("expected the session");
+
+    const newPassword = "yet another long password";
+    const changed = await changePassword(session, { currentPassword: PASSWORD, newPassword }, IP);
+    expect(changed.ok).toBe(true);
+    expect((await findApiToken(token))?.user.id).toBe(user.id);
   });
 });

@@ -1,13 +1,15 @@
 import { recordAudit } from "../audit/store";
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from "./password";
 import { clearAccountFailures, recordSignInFailure, signInThrottled } from "./rate-limit";
-import { Email, type SignInInput } from "./schemas";
+import { Email, type SignInInput, signInInputProblem } from "./schemas";
 import { createSession, purgeExpiredSessions } from "./session-store";
 import { findCredentials, setPasswordHash, type User } from "./user-store";
 
 export type SignInResult =
   | { ok: true; user: User; token: string; expiresAt: Date }
-  | { ok: false; reason: "invalid" | "throttled" };
+  | { ok: false; reason: "invalid" | "throttled" | "malformed" | "too_long" };
+
+const PROBLEM_NAMES = { malformed: "malformed email", too_long: "password too long" } as const;
 
 /**
  * Checks a password and opens a session. The limit is checked before any hashing, so a flood of
@@ -21,6 +23,18 @@ export async function signIn(input: SignInInput, ip: string | null): Promise<Sig
   if (await signInThrottled({ email, ip })) {
     await recordAudit({ action: "sign_in.throttled", actor: anonymous, target: shown });
     return { ok: false, reason: "throttled" };
+  }
+  // Input no account can match is a failed attempt like any other: counted and audited.
+  const problem = signInInputProblem(input);
+  if (problem) {
+    await recordSignInFailure({ email, ip });
+    await recordAudit({
+      action: "sign_in.failed",
+      actor: anonymous,
+      target: shown,
+      details: { reason: PROBLEM_NAMES[problem] },
+    });
+    return { ok: false, reason: problem };
   }
 
   const found = await findCredentials(email);

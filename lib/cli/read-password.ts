@@ -1,11 +1,19 @@
 import { createInterface } from "node:readline/promises";
 import { Writable } from "node:stream";
 
+/**
+ * The first line of piped text, exactly as written: spaces at either end belong to the password;
+ * only the line ending (LF or CRLF) is dropped.
+ */
+export function firstLine(text: string): string {
+  return text.split(/\r?\n/)[0] ?? "";
+}
+
 /** The first line of standard input, for `echo … | tripline users create` and scripts. */
 async function firstLineOfStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return (Buffer.concat(chunks).toString("utf8").split(/\r?\n/)[0] ?? "").trimEnd();
+  return firstLine(Buffer.concat(chunks).toString("utf8"));
 }
 
 /** Asks on the terminal without echoing what is typed. */

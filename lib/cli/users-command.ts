@@ -5,7 +5,14 @@ import { hashPassword } from "../auth/password";
 import { Role } from "../auth/roles";
 import { Email, NewPassword } from "../auth/schemas";
 import { deleteOtherSessions } from "../auth/session-store";
-import { createUser, findCredentials, listUsers, setPasswordHash } from "../auth/user-store";
+import {
+  createUser,
+  findCredentials,
+  listUsers,
+  setPasswordHash,
+  type User,
+} from "../auth/user-store";
+import { AppError } from "../errors";
 import { withDatabase } from "./database";
 import { readNewPassword } from "./read-password";
 
@@ -14,13 +21,24 @@ const USAGE = `usage: tripline users create --email EMAIL --role viewer|analyst|
        tripline users list [--json]
 The password is read from standard input when it is not a terminal, else asked for.`;
 
+// `multiple` so that a repeated flag can be refused rather than the last one silently winning.
 const OPTIONS = {
-  email: { type: "string" },
-  role: { type: "string" },
+  email: { type: "string", multiple: true },
+  role: { type: "string", multiple: true },
   json: { type: "boolean" },
 } as const;
 
+interface UsersArgs {
+  email?: string;
+  role?: string;
+  json?: boolean;
+}
+
 const CreateArgs = z.object({ email: Email, role: Role });
+
+export function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
 
 function fail(message: string): number {
   process.stderr.write(`tripline: ${message}\n${USAGE}\n`);
@@ -33,6 +51,15 @@ function problems(error: z.ZodError): string {
     .join("; ");
 }
 
+function singleValues(parsed: { email?: string[]; role?: string[]; json?: boolean }): UsersArgs {
+  const one = (flag: string, given: string[] | undefined) => {
+    if (given && given.length > 1)
+      throw new Error(`--${flag} given ${given.length} times; give it once`);
+    return given?.[0];
+  };
+  return { email: one("email", parsed.email), role: one("role", parsed.role), json: parsed.json };
+}
+
 /** `tripline users …`: accounts from the command line, for the first admin and for recovery. */
 export async function usersCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -40,9 +67,9 @@ export async function usersCommand(args: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 0;
   }
-  let values: { email?: string; role?: string; json?: boolean };
+  let values: UsersArgs;
   try {
-    ({ values } = parseArgs({ args: rest, options: OPTIONS, strict: true }));
+    values = singleValues(parseArgs({ args: rest, options: OPTIONS, strict: true }).values);
   } catch (error) {
     return fail((error as Error).message);
   }
@@ -59,8 +86,15 @@ async function create(values: { email?: string; role?: string }): Promise<number
   if (!password.success) return fail(`password: ${problems(password.error)}`);
 
   const passwordHash = await hashPassword(password.data);
-  await withDatabase(async () => {
-    const user = await createUser({ ...parsed.data, passwordHash });
+  return withDatabase(async () => {
+    let user: User;
+    try {
+      user = await createUser({ ...parsed.data, passwordHash });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== "conflict") throw error;
+      process.stderr.write(`tripline: an account with the email ${parsed.data.email} exists\n`);
+      return 1;
+    }
     await recordAudit({
       action: "user.created",
       actor: { via: "cli" },
@@ -68,8 +102,8 @@ async function create(values: { email?: string; role?: string }): Promise<number
       details: { role: user.role },
     });
     process.stdout.write(`created ${user.role} ${user.email}\n`);
+    return 0;
   });
-  return 0;
 }
 
 async function resetPassword(values: { email?: string }): Promise<number> {
@@ -94,7 +128,7 @@ async function resetPassword(values: { email?: string }): Promise<number> {
       details: { endedSessions },
     });
     process.stdout.write(
-      `new password set for ${found.user.email}; ${endedSessions} sessions ended\n`,
+      `new password set for ${found.user.email}; ${counted(endedSessions, "session")} ended\n`,
     );
     return 0;
   });
@@ -109,7 +143,7 @@ async function list(json: boolean): Promise<number> {
       return;
     }
     for (const user of users) process.stdout.write(`${user.role.padEnd(8)} ${user.email}\n`);
-    process.stderr.write(`${users.length} users\n`);
+    process.stderr.write(`${counted(users.length, "user")}\n`);
   });
   return 0;
 }

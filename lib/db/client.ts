@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { logger } from "../log";
+import { connectionErrorFields } from "./connection-error";
 import { databaseUrl } from "./database-url";
 import { PrismaClient } from "./generated/client";
 
@@ -20,7 +21,9 @@ function connection(): Connection {
     const pool = new pg.Pool({ connectionString: databaseUrl(), max: 10 });
     // An idle client whose server connection drops (a database restart) emits "error"; left
     // unhandled it would end the process. The pool discards that client and opens a new one.
-    pool.on("error", (error) => log.warn({ err: error }, "idle database connection lost"));
+    pool.on("error", (error) =>
+      log.warn(connectionErrorFields(error), "idle database connection lost"),
+    );
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     holder.trplConnection = { pool, prisma };
   }

@@ -11,3 +11,13 @@ export function terminalText(text: string): string {
     return `\\x${code.toString(16).padStart(2, "0")}`;
   });
 }
+
+/** True when the text holds a C0/C1 control character (NUL, ESC, newline, tab…). */
+export function hasControls(text: string): boolean {
+  return text.search(CONTROLS) !== -1;
+}
+
+/** The text with its control characters dropped, for showing typed input back. */
+export function dropControls(text: string): string {
+  return text.replace(CONTROLS, "");
+}

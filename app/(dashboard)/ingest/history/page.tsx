@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/lib/auth/guard";
+import { hasRole } from "@/lib/auth/roles";
 import { JOBS_PER_PAGE, listJobs } from "@/lib/ingest/job-queries";
 import { HistoryQuery } from "@/lib/ingest/schemas";
 import { JobsTable } from "./jobs-table";
@@ -13,7 +14,8 @@ interface HistoryPageProps {
 }
 
 export default async function IngestHistoryPage({ searchParams }: HistoryPageProps) {
-  await requireUser("viewer");
+  // Viewers read the history too (README, Accounts and roles); uploading stays with analysts.
+  const { user } = await requireUser("viewer");
   const { page } = HistoryQuery.parse(await searchParams);
   const { jobs, total } = await listJobs(page);
   const pages = Math.max(1, Math.ceil(total / JOBS_PER_PAGE));
@@ -22,7 +24,8 @@ export default async function IngestHistoryPage({ searchParams }: HistoryPagePro
     <>
       <h1>Ingest history</h1>
       <p>
-        Every upload and command-line import, newest first. <Link href="/ingest">Upload logs</Link>
+        Every upload, pull and command-line import, newest first.{" "}
+        {hasRole(user.role, "analyst") ? <Link href="/ingest">Upload logs</Link> : null}
       </p>
       {jobs.length === 0 ? <p>Nothing has been imported yet.</p> : <JobsTable jobs={jobs} />}
       {pages > 1 ? (

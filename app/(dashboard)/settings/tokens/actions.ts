@@ -57,7 +57,8 @@ export async function revokeTokenAction(
   if (!id.success) return { error: "That token does not exist." };
 
   try {
-    const view = await revokeApiToken(id.data, session.user);
+    const { view, revoked } = await revokeApiToken(id.data, session.user);
+    if (!revoked) return { error: "That token was already revoked." };
     await recordAudit({
       action: "token.revoked",
       actor: await sessionActor(session),
