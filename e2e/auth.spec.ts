@@ -170,7 +170,7 @@ test("pages carry a nonce-based Content-Security-Policy and refuse framing", asy
   expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
   expect(csp).toContain("frame-ancestors 'none'");
   expect(headers["x-content-type-options"]).toBe("nosniff");
-  expect(headers["referrer-policy"]).toBe("no-referrer");
+  expect(headers["referrer-policy"]).toBe("same-origin");
   // Next's own scripts run under that policy: nothing is reported blocked on the way in.
   await signIn(page, "viewer");
   await page.goto("/alerts?range=all");

@@ -24,13 +24,18 @@ import type { ActionState, SourceFormState } from "./form-state";
 const log = logger("web-sources");
 const MISSING = "That source no longer exists.";
 
-/** Adds a source (`sourceId` null) or saves an edited one; shows the source page on success. */
+/**
+ * Adds a source (no `sourceId` in the form) or saves an edited one; shows the source page on
+ * success. The id travels as a form field, not as a bound argument: a form posted without
+ * JavaScript is answered by a server render, and React cannot finish rendering an action bound
+ * in the browser's component during that render.
+ */
 export async function saveSource(
-  sourceId: string | null,
   previous: SourceFormState,
   formData: FormData,
 ): Promise<SourceFormState> {
   const session = await requireUser("admin");
+  const sourceId = readSourceId(formData);
   const values = readValues(formData);
   // Typed secrets are never sent back to the browser, even when another field is wrong.
   const shown = { ...values, secretAccessKey: "", clientSecret: "", certificatePem: "" };
@@ -114,6 +119,11 @@ async function audit(
     target: sourceId,
     details: { sourceId, ...details },
   });
+}
+
+function readSourceId(formData: FormData): string | null {
+  const value = formData.get("sourceId");
+  return typeof value === "string" && value !== "" ? value : null;
 }
 
 function readValues(formData: FormData): FormValues {

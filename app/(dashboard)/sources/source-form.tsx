@@ -100,7 +100,7 @@ interface SourceFormProps {
 
 /** Adds or edits a source; the fields follow the kind chosen. */
 export function SourceForm({ sourceId, initial, storedSecrets, canSeal }: SourceFormProps) {
-  const [state, action, pending] = useActionState(saveSource.bind(null, sourceId), initial);
+  const [state, action, pending] = useActionState(saveSource, initial);
   const [kind, setKind] = useState<SourceKind>(state.values.kind as SourceKind);
   const [credential, setCredential] = useState(state.values.credentialType || "secret");
   const azure = kind === "entra-graph" || kind === "azure-activity" || kind === "log-analytics";
@@ -117,6 +117,7 @@ export function SourceForm({ sourceId, initial, storedSecrets, canSeal }: Source
       aria-labelledby="source-form-heading"
     >
       <h2 id="source-form-heading">{sourceId ? "Settings" : "New source"}</h2>
+      {sourceId ? <input type="hidden" name="sourceId" value={sourceId} /> : null}
       {canSeal ? null : (
         <p className="error-message" role="alert">
           Secrets cannot be stored: the server has no TRIPLINE_SECRET_KEY. Set it to 32 random bytes
