@@ -12,6 +12,7 @@ import {
   SourceSecrets,
   SourceSettings,
 } from "./settings";
+import { changedSettings, requireSecretsForDestination, SECRET_NAMES } from "./source-changes";
 
 /** A source as an admin enters it: secrets only where typed (empty keeps the stored ones). */
 export interface SourceDraft {
@@ -58,22 +59,26 @@ export async function createSource(draft: SourceDraft, by: string): Promise<stri
 }
 
 /**
- * Saves an edited source. Secrets left empty keep their stored value; a new start time resets
- * the checkpoint and the record of processed objects, so the source reads again from there.
+ * Saves an edited source and returns the names of what changed (never a secret's value).
+ * Secrets left empty keep their stored value unless a setting that decides where they are sent
+ * changed; a new start time resets the checkpoint and the record of processed objects, so the
+ * source reads again from there.
  */
-export async function updateSource(id: string, draft: SourceDraft): Promise<void> {
+export async function updateSource(id: string, draft: SourceDraft): Promise<string[]> {
   const current = await db().pullSource.findUnique({ where: { id } });
   if (!current) throw new AppError("not_found", NOT_FOUND);
   if (current.kind !== draft.settings.kind) {
     throw new AppError("bad_request", "A source's kind cannot change: add a new source instead.");
   }
+  const previous = SourceSettings.safeParse(current.settings);
+  const changed = changedSettings(previous.success ? previous.data : null, draft.settings);
+  requireSecretsForDestination(changed, draft.settings, draft.secrets);
   const sealedSecrets = sealFor(
     id,
     draft.settings,
     keptSecrets(id, current.sealedSecrets),
     draft.secrets,
   );
-  const previous = SourceSettings.safeParse(current.settings);
   const restart = !previous.success || previous.data.startFrom !== draft.settings.startFrom;
 
   await db().$transaction(async (tx) => {
@@ -90,6 +95,12 @@ export async function updateSource(id: string, draft: SourceDraft): Promise<void
     });
     if (restart) await tx.pullObject.deleteMany({ where: { sourceId: id } });
   });
+  const general = [
+    ...(current.name !== draft.name ? ["name"] : []),
+    ...(current.intervalMinutes !== draft.intervalMinutes ? ["intervalMinutes"] : []),
+    ...(current.enabled !== draft.enabled ? ["enabled"] : []),
+  ];
+  return [...general, ...changed];
 }
 
 /**
@@ -115,12 +126,6 @@ function sealFor(
   }
   return seal(JSON.stringify(merged), id);
 }
-
-export const SECRET_NAMES: Record<keyof SourceSecrets, string> = {
-  secretAccessKey: "secret access key",
-  clientSecret: "client secret",
-  certificatePem: "certificate and private key (PEM)",
-};
 
 /**
  * The stored secrets an edit may keep; none when they no longer open (the key changed), so the

@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth/guard";
 import type { Session } from "@/lib/auth/session-store";
 import { publicError } from "@/lib/errors";
 import { logger } from "@/lib/log";
+import { savedSourceDetails } from "@/lib/pull/source-changes";
 import { draftFromForm, FORM_FIELDS, type FormValues } from "@/lib/pull/source-form";
 import {
   createSource,
@@ -44,6 +45,7 @@ export async function saveSource(
   if (!parsed.ok) return { values: shown, fieldErrors: parsed.fieldErrors, message: null, attempt };
 
   let id: string;
+  let changed: string[] = [];
   try {
     if (sourceId === null) {
       id = await createSource({ ...parsed.draft, enabled: true }, session.user.email);
@@ -52,16 +54,18 @@ export async function saveSource(
       const current = parsedId.success ? await getSource(parsedId.data) : null;
       if (!current) return { values: shown, fieldErrors: {}, message: MISSING, attempt };
       id = current.id;
-      await updateSource(id, { ...parsed.draft, enabled: current.enabled });
+      changed = await updateSource(id, { ...parsed.draft, enabled: current.enabled });
     }
   } catch (error) {
     log.error({ err: error, sourceId }, "source not saved");
     return { values: shown, fieldErrors: {}, message: publicError(error).message, attempt };
   }
-  await audit(session, sourceId === null ? "source.created" : "source.updated", id, {
-    kind: parsed.draft.settings.kind,
-    secretsChanged: Object.keys(parsed.draft.secrets).length > 0,
-  });
+  await audit(
+    session,
+    sourceId === null ? "source.created" : "source.updated",
+    id,
+    savedSourceDetails(parsed.draft.settings, parsed.draft.secrets, sourceId ? changed : null),
+  );
   revalidatePath("/sources");
   redirect(`/sources/${id}?saved=1`);
 }

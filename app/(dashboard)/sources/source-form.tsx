@@ -88,6 +88,9 @@ const BY_KIND: Record<SourceKind, readonly FieldSpec[]> = {
 };
 
 const SECRET_FIELDS = new Set<FormField>(["secretAccessKey", "clientSecret", "certificatePem"]);
+const STORED_HINT =
+  "Stored — leave empty to keep. Enter it again to change an endpoint, the trusted CA, the " +
+  "tenant, or the client or key id.";
 
 interface SourceFormProps {
   sourceId: string | null;
@@ -232,7 +235,7 @@ function Field({
   const id = `source-${spec.name}`;
   const error = state.fieldErrors[spec.name];
   const secret = SECRET_FIELDS.has(spec.name);
-  const hint = secret && stored ? "Stored — leave empty to keep." : spec.hint;
+  const hint = secret && stored ? STORED_HINT : spec.hint;
   const described = [error ? `${id}-error` : null, hint ? `${id}-hint` : null]
     .filter(Boolean)
     .join(" ");
