@@ -9,15 +9,20 @@ function isLoopback(hostname: string): boolean {
 }
 
 /**
- * An endpoint: https, or plain http only to this machine (a test double). Tokens and signed
- * requests never cross a network in clear text. Stored without a trailing slash.
+ * The endpoint rule: https, or plain http only to this machine (a test double). Tokens and signed
+ * requests never cross a network in clear text. Also applied to addresses a service names itself,
+ * such as the token endpoint in an OpenID discovery document.
  */
+export function isAllowedEndpoint(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return url.protocol === "https:" || (url.protocol === "http:" && isLoopback(url.hostname));
+}
+
+/** An endpoint under the rule above, stored without a trailing slash. */
 const endpoint = z
   .url({ protocol: /^https?$/, message: "Give a full URL such as https://example.com." })
-  .refine((text) => {
-    const url = new URL(text);
-    return url.protocol === "https:" || isLoopback(url.hostname);
-  }, "Use https (plain http is allowed only to 127.0.0.1 or localhost).")
+  .refine(isAllowedEndpoint, "Use https (plain http is allowed only to 127.0.0.1 or localhost).")
   .transform((text) => text.replace(/\/+$/, ""));
 
 /**

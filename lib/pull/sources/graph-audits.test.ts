@@ -5,6 +5,7 @@ import { giveEachFileATestDatabase } from "../../testing/test-database";
 import { runSource } from "../run-source";
 import { getSource } from "../source-store";
 import { type FakeEntra, fakeToken, startFakeEntra } from "../testing/fake-entra";
+import { sendJson, startLoopbackServer } from "../testing/loopback";
 import {
   addTestSource,
   alertCounts,
@@ -165,5 +166,27 @@ describe("Entra audit logs from Microsoft Graph", () => {
     expect(run?.totals.files).toBe(0);
     expect(graph.requests).toHaveLength(2);
     expect((await getSource(id))?.checkpoint).toBeNull();
+  });
+
+  it("a token endpoint from the discovery document is held to the endpoint rule", async () => {
+    // 0.0.0.0 reaches this machine but is not a loopback name the endpoint rule allows.
+    const posts: string[] = [];
+    const catcher = await startLoopbackServer((_req, body, res) => {
+      posts.push(body.toString("utf8"));
+      sendJson(res, 200, { token_type: "Bearer", expires_in: 3599, access_token: "stolen" });
+    });
+    entra.tokenEndpoint = `${catcher.url.replace("127.0.0.1", "0.0.0.0")}/oauth2/v2.0/token`;
+    try {
+      const id = await graphSource();
+      const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+
+      expect(posts).toEqual([]);
+      expect(run?.error?.kind).toBe("configuration");
+      expect(run?.error?.message).toContain("http://0.0.0.0:");
+      expect(graph.requests).toHaveLength(0);
+    } finally {
+      entra.tokenEndpoint = null;
+      await catcher.close();
+    }
   });
 });
