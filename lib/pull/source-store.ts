@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import { type Checkpoint, readCheckpoint } from "./checkpoint";
 import type { SourceKind } from "./kinds";
 import { PullError } from "./pull-error";
+import { withSourceLock } from "./run-lock";
 import { canSealSecrets, MISSING_KEY_MESSAGE, open, seal } from "./secret-box";
 import {
   requiredSecrets,
@@ -153,9 +154,19 @@ export async function setSourceEnabled(id: string, enabled: boolean): Promise<vo
   if (updated.count === 0) throw new AppError("not_found", NOT_FOUND);
 }
 
-/** Deletes the source with its run history and processed-object records; events stay. */
+/**
+ * Deletes the source with its run history and processed-object records; events stay. Refused
+ * while a run holds the source's lock (in any process): the run would go on writing to rows
+ * that are gone and leave its ingest job running.
+ */
 export async function deleteSource(id: string): Promise<void> {
-  const deleted = await db().pullSource.deleteMany({ where: { id } });
+  const deleted = await withSourceLock(id, () => db().pullSource.deleteMany({ where: { id } }));
+  if (deleted === null) {
+    throw new AppError(
+      "conflict",
+      "The source is running now: wait for the run to finish, then delete it.",
+    );
+  }
   if (deleted.count === 0) throw new AppError("not_found", NOT_FOUND);
 }
 

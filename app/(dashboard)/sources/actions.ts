@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/audit/store";
 import { sessionActor } from "@/lib/auth/audit-actor";
 import { requireUser } from "@/lib/auth/guard";
 import type { Session } from "@/lib/auth/session-store";
-import { publicError } from "@/lib/errors";
+import { AppError, publicError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { savedSourceDetails } from "@/lib/pull/source-changes";
 import { draftFromForm, FORM_FIELDS, type FormValues } from "@/lib/pull/source-form";
@@ -102,7 +102,9 @@ async function act(
   try {
     await work(id.data);
   } catch (error) {
-    log.error({ err: error, sourceId: id.data, action }, "source action failed");
+    // A refusal the admin is told about (a running source, a missing one) is no fault.
+    const level = error instanceof AppError ? "warn" : "error";
+    log[level]({ err: error, sourceId: id.data, action }, "source action failed");
     return { error: publicError(error).message };
   }
   await audit(session, action, id.data, { name: name ?? null });
