@@ -2,6 +2,7 @@ import { z } from "zod";
 import { logger } from "../log";
 import { errorForStatus, PullError } from "./pull-error";
 import { INTERRUPTED_MESSAGE, parseRetryAfter, type TryResult, withRetries } from "./retry";
+import { certificateError, tlsTrustCode } from "./tls-trust";
 import type { PullTuning } from "./tuning";
 
 const log = logger("pull");
@@ -82,6 +83,8 @@ function classify(what: string, error: unknown): TryResult<never> {
   }
   if (status !== null) return failure(errorForStatus(status, what), false);
   // No HTTP status at all: the connection failed or timed out.
+  const trust = tlsTrustCode(error);
+  if (trust) return failure(certificateError(what, trust), false);
   const reason = code ?? name;
   return failure(
     new PullError(

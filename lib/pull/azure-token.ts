@@ -4,6 +4,7 @@ import { ClientCertificateCredential, ClientSecretCredential } from "@azure/iden
 import { logger } from "../log";
 import { PullError } from "./pull-error";
 import { type EntraAppSettings, isAllowedEndpoint, type SourceSecrets } from "./settings";
+import { certificateError, tlsTrustCode } from "./tls-trust";
 
 const log = logger("pull");
 
@@ -103,14 +104,15 @@ function makeCredential(settings: EntraAppSettings, secrets: SourceSecrets): Gua
 
 /**
  * Holds every request of the credential, including the token endpoint the authority's OpenID
- * discovery document names, to the rule configured endpoints follow. MSAL wraps whatever a
- * policy throws in its own error, so the refusal is also kept here for the caller to report.
+ * discovery document names, to the rule configured endpoints follow, and notes a certificate
+ * that is not trusted. MSAL wraps whatever fails below it in its own error without the cause,
+ * so what happened is kept here for the caller to report.
  */
 function endpointGuard(): { policy: PipelinePolicy; refused: () => PullError | null } {
   let refusal: PullError | null = null;
   const policy: PipelinePolicy = {
     name: "tripline-endpoint-rule",
-    sendRequest(request, next) {
+    async sendRequest(request, next) {
       if (!isAllowedEndpoint(request.url)) {
         const address = URL.canParse(request.url) ? new URL(request.url).origin : "an address";
         refusal = new PullError(
@@ -120,7 +122,13 @@ function endpointGuard(): { policy: PipelinePolicy; refused: () => PullError | n
         );
         throw refusal;
       }
-      return next(request);
+      try {
+        return await next(request);
+      } catch (error) {
+        const trust = tlsTrustCode(error);
+        if (trust) refusal = certificateError("The Entra token request", trust);
+        throw error;
+      }
     },
   };
   return { policy, refused: () => refusal };

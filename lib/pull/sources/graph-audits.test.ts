@@ -189,4 +189,25 @@ describe("Entra audit logs from Microsoft Graph", () => {
       await catcher.close();
     }
   });
+
+  it("an authority whose certificate is not trusted stops the run with a certificate error", async () => {
+    const id = await addTestSource(
+      {
+        kind: "entra-graph",
+        startFrom: "2024-03-05T00:00:00Z",
+        lookbackMinutes: 30,
+        tenantId: TENANT,
+        clientId: CLIENT_ID,
+        authorityHost: entra.url,
+        credentialType: "secret",
+        graphBaseUrl: graph.url,
+      },
+      { clientSecret: "test-client-secret" },
+    );
+
+    const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+
+    expect(run?.error?.kind).toBe("certificate");
+    expect(run?.error?.message).toContain("Extra trusted CA");
+  });
 });
