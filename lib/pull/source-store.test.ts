@@ -148,4 +148,18 @@ describe("pull sources", () => {
       "authorityHost",
     ]);
   });
+
+  it("refuses a second source with the same name, whatever its case", async () => {
+    const secrets = { secretAccessKey: SECRET };
+    const first = await createSource({ ...draft, name: "Prod trail", secrets }, "admin");
+    const second = await createSource({ ...draft, name: "dev trail", secrets }, "admin");
+
+    await expect(createSource({ ...draft, name: "prod TRAIL", secrets }, "admin")).rejects.toThrow(
+      "A source named “prod TRAIL” already exists",
+    );
+    await expect(
+      updateSource(second, { ...draft, name: "Prod trail", secrets: {} }),
+    ).rejects.toThrow(/already exists/);
+    expect(await updateSource(first, { ...draft, name: "Prod trail", secrets: {} })).toEqual([]);
+  });
 });

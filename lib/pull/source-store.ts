@@ -42,6 +42,7 @@ const NOT_FOUND = "That source no longer exists.";
 
 export async function createSource(draft: SourceDraft, by: string): Promise<string> {
   const id = randomUUID();
+  await refuseTakenName(draft.name, id);
   const sealedSecrets = sealFor(id, draft.settings, {}, draft.secrets);
   await db().pullSource.create({
     data: {
@@ -71,6 +72,7 @@ export async function updateSource(id: string, draft: SourceDraft): Promise<stri
   if (current.kind !== draft.settings.kind) {
     throw new AppError("bad_request", "A source's kind cannot change: add a new source instead.");
   }
+  await refuseTakenName(draft.name, id);
   const previous = SourceSettings.safeParse(current.settings);
   const changed = changedSettings(previous.success ? previous.data : null, draft.settings);
   requireSecretsForDestination(changed, draft.settings, draft.secrets);
@@ -102,6 +104,21 @@ export async function updateSource(id: string, draft: SourceDraft): Promise<stri
     ...(current.enabled !== draft.enabled ? ["enabled"] : []),
   ];
   return [...general, ...changed];
+}
+
+/**
+ * Names tell sources apart on the page, in the run history and in the audit log: one per source,
+ * whatever the case. Checked before writing; two admins saving the same new name in the same
+ * instant could still both pass (no unique index yet).
+ */
+async function refuseTakenName(name: string, id: string): Promise<void> {
+  const taken = await db().pullSource.findFirst({
+    where: { name: { equals: name, mode: "insensitive" }, NOT: { id } },
+    select: { id: true },
+  });
+  if (taken) {
+    throw new AppError("conflict", `A source named “${name}” already exists: choose another name.`);
+  }
 }
 
 /**
