@@ -154,6 +154,23 @@ describe("pull runs", () => {
     expect(job?.error).toMatch(/^throttled: /);
   }, 30_000);
 
+  it("a bucket in another region is named in the error", async () => {
+    const id = await emptyTrail();
+    s3.faults.add({
+      status: 301,
+      headers: { "content-type": "application/xml", "x-amz-bucket-region": "eu-west-2" },
+      body:
+        '<?xml version="1.0" encoding="UTF-8"?><Error><Code>PermanentRedirect</Code>' +
+        "<Message>The bucket you are attempting to access must be addressed using the specified " +
+        "endpoint.</Message><Bucket>empty-bucket</Bucket></Error>",
+    });
+
+    const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+
+    expect(run?.error?.kind).toBe("configuration");
+    expect(run?.error?.message).toContain("the bucket is in eu-west-2");
+  });
+
   it("refuses to delete a source while it runs, and deletes it afterwards", async () => {
     const id = await emptyTrail();
 
