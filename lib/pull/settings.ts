@@ -32,7 +32,12 @@ const endpoint = z
  */
 function httpsOnly(example: string) {
   return z
-    .url({ protocol: /^https$/, message: `Give an https URL such as ${example}.` })
+    .url({
+      protocol: /^https$/,
+      message:
+        `Give an https URL such as ${example}: plain http is refused here even to this ` +
+        "machine, as the Azure libraries send credentials over https only.",
+    })
     .transform((text) => text.replace(/\/+$/, ""));
 }
 

@@ -82,6 +82,8 @@ describe("source form", () => {
     expect(result.ok ? null : result.fieldErrors.armBaseUrl).toMatch(/https/);
     const secure = draftFromForm({ ...values, armBaseUrl: "https://127.0.0.1:8443" });
     expect(secure.ok).toBe(true);
+    const authority = errorsOf({ ...values, authorityHost: "http://127.0.0.1:8443" });
+    expect(authority.authorityHost).toMatch(/https.*even to this machine/);
   });
 
   it("says what is wrong with each field in its own words", () => {
