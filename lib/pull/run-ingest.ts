@@ -1,6 +1,7 @@
 import { HEARTBEAT_EVERY_MS } from "../ingest/job-monitor";
 import { createJob, finishJob, touchJob } from "../ingest/job-store";
 import { type FileResult, ingestFile } from "../ingest/pipeline";
+import { PullError } from "./pull-error";
 import { type RunStatus, recordProgress, recordRunJob } from "./run-store";
 
 type JobOutcome = Exclude<RunStatus, "running">;
@@ -61,9 +62,20 @@ export class RunIngest {
     return result;
   }
 
-  /** A page as received: its exact bytes, so raw records are kept verbatim. */
-  ingestBytes(name: string, bytes: Uint8Array): Promise<FileResult> {
-    return this.ingestStream(name, once(bytes));
+  /**
+   * A page as received: its exact bytes, so raw records are kept verbatim. A page the database
+   * failed to store stops the run before its checkpoint moves, so the next run asks for it again.
+   */
+  async ingestBytes(name: string, bytes: Uint8Array): Promise<FileResult> {
+    const result = await this.ingestStream(name, once(bytes));
+    if (result.serverFault) {
+      throw new PullError(
+        "internal",
+        `Storing ${name} failed on the server; nothing from it was kept and the next run reads ` +
+          "it again. The details are in the server log.",
+      );
+    }
+    return result;
   }
 
   /** Records rebuilt from an API's values (SDK output, query rows) as one JSON document. */

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { pool } from "../../db/client";
 import { CASES_DIR } from "../../testing/fixtures";
 import { giveEachFileATestDatabase } from "../../testing/test-database";
 import { runSource } from "../run-source";
@@ -209,5 +210,34 @@ describe("Entra audit logs from Microsoft Graph", () => {
 
     expect(run?.error?.kind).toBe("certificate");
     expect(run?.error?.message).toContain("Extra trusted CA");
+  });
+
+  it("a page the database failed to store stops the run; the next run stores it once", async () => {
+    const pages = exchange("24-graph-nextlink.pages.json");
+    const [page1] = pages;
+    if (!page1) throw new Error("case 24 changed shape");
+    graph.load([page1]);
+    await pool().query(`
+      CREATE FUNCTION refuse_all() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'disk full (test)'; END $$`);
+    await pool().query(
+      "CREATE TRIGGER refuse_all BEFORE INSERT ON event FOR EACH ROW EXECUTE FUNCTION refuse_all()",
+    );
+    const id = await graphSource();
+    try {
+      const first = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+      expect(first?.error?.kind).toBe("internal");
+      expect((await getSource(id))?.checkpoint).toBeNull();
+    } finally {
+      await pool().query("DROP TRIGGER refuse_all ON event");
+      await pool().query("DROP FUNCTION refuse_all()");
+    }
+
+    graph.load(pages);
+    const second = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+
+    expect(second?.status).toBe("succeeded");
+    expect(graph.remaining()).toBe(0);
+    expect(await storedEvents()).toBe(5);
   });
 });
