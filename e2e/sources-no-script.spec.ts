@@ -16,7 +16,7 @@ test.beforeEach(async ({ page }) => {
   await expect(page).toHaveURL(/\/alerts/, { timeout: 30_000 });
 });
 
-test("a wrong source form comes back with its errors, then a right one is saved", async ({
+test("without scripts: errors come back, a new endpoint needs the secret, edits are audited", async ({
   page,
 }) => {
   const name = `no-script trail ${randomBytes(4).toString("hex")}`;
@@ -38,9 +38,26 @@ test("a wrong source form comes back with its errors, then a right one is saved"
   await page.getByRole("button", { name: "Add source" }).click({ timeout: SUBMIT_TIMEOUT });
   await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
 
+  // A stored secret is not sent to a new endpoint unless it is typed again.
+  await page.getByLabel("S3 endpoint (optional)", { exact: true }).fill("http://127.0.0.1:8");
+  await page.getByRole("button", { name: "Save source" }).click({ timeout: SUBMIT_TIMEOUT });
+  await expect(page.getByRole("alert")).toContainText(
+    "Enter the secret access key again: the S3 endpoint changed",
+  );
+  await page.getByLabel("S3 endpoint (optional)", { exact: true }).fill("http://127.0.0.1:9");
+
   await page.getByLabel("Every (minutes)", { exact: true }).fill("0");
   await page.getByRole("button", { name: "Save source" }).click({ timeout: SUBMIT_TIMEOUT });
   await expect(page.getByText("At least every minute.")).toBeVisible();
+
+  await page.getByLabel("Every (minutes)", { exact: true }).fill("30");
+  await page.getByRole("button", { name: "Save source" }).click({ timeout: SUBMIT_TIMEOUT });
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  const sourceUrl = page.url();
+  await page.goto("/admin/audit");
+  const edit = page.getByRole("row").filter({ hasText: "source.updated" }).first();
+  await expect(edit).toContainText('"changed":"intervalMinutes"');
+  await page.goto(sourceUrl);
 
   await page.getByRole("button", { name: `Pause ${name}` }).click({ timeout: SUBMIT_TIMEOUT });
   await expect(page.getByRole("button", { name: `Resume ${name}` })).toBeVisible();
