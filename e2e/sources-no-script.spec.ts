@@ -16,7 +16,7 @@ test.beforeEach(async ({ page }) => {
   await expect(page).toHaveURL(/\/alerts/, { timeout: 30_000 });
 });
 
-test("without scripts: errors come back, a new endpoint needs the secret, edits are audited", async ({
+test("without scripts: errors come back, a new endpoint needs the secret, edits audited", async ({
   page,
 }) => {
   const name = `no-script trail ${randomBytes(4).toString("hex")}`;

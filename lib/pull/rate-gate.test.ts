@@ -14,7 +14,8 @@ describe("rate limits shared through the database", () => {
     const key = `test:${randomUUID()}`;
     // Another server on the same database took the next 800 ms for this key.
     await pool().query(
-      "INSERT INTO pull_rate_slot (key, next_at) VALUES ($1, clock_timestamp() + interval '800 ms')",
+      `INSERT INTO pull_rate_slot (key, next_at)
+       VALUES ($1, clock_timestamp() + interval '800 ms')`,
       [key],
     );
 

@@ -186,7 +186,8 @@ describe("pull runs", () => {
 
 async function runJob(runId: bigint | undefined) {
   const { rows } = await pool().query<{ status: string; error: string | null; files: number }>(
-    `SELECT j.status, j.error, (SELECT count(*)::int FROM ingest_file f WHERE f.job_id = j.id) AS files
+    `SELECT j.status, j.error,
+            (SELECT count(*)::int FROM ingest_file f WHERE f.job_id = j.id) AS files
        FROM pull_run r JOIN ingest_job j ON j.id = r.ingest_job_id
       WHERE r.id = $1`,
     [runId],

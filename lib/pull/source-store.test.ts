@@ -92,7 +92,7 @@ describe("pull sources", () => {
     expect((await getSource(id))?.checkpoint?.through).toBe("2024-03-06T00:00:00.000Z");
   });
 
-  it("asks for the secret again when an edit changes where it is sent, and names the change", async () => {
+  it("wants the secret again when an edit changes where it goes, naming the change", async () => {
     const id = await createSource({ ...draft, secrets: { secretAccessKey: SECRET } }, "admin");
     const elsewhere = { ...settings, s3Endpoint: "https://s3.attacker.example" };
 
@@ -119,7 +119,7 @@ describe("pull sources", () => {
     expect(JSON.stringify(details)).not.toContain(typed.secretAccessKey);
   });
 
-  it("asks for the client secret again when the authority, tenant or client id changes", async () => {
+  it("wants the client secret again for a new authority, tenant, client or Graph URL", async () => {
     const entra = SourceSettings.parse({
       kind: "entra-graph",
       startFrom: "2024-03-05T00:00:00Z",
