@@ -44,6 +44,9 @@ test("without scripts: errors come back, a new endpoint needs the secret, edits 
   await expect(page.getByRole("alert")).toContainText(
     "Enter the secret access key again: the S3 endpoint changed",
   );
+  const secret = page.getByLabel("Secret access key", { exact: true });
+  await expect(secret).toHaveAttribute("aria-invalid", "true");
+  await expect(secret).toHaveAccessibleDescription(/Enter the secret access key again/);
   await page.getByLabel("S3 endpoint (optional)", { exact: true }).fill("http://127.0.0.1:9");
 
   await page.getByLabel("Every (minutes)", { exact: true }).fill("0");

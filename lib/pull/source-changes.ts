@@ -37,25 +37,34 @@ export function changedSettings(before: SourceSettings | null, after: SourceSett
 }
 
 /**
- * Refuses an edit that changes where the secrets go unless every secret the source needs was
- * typed again with it; the message names the changed setting and the secret to enter.
+ * The secrets an edit that changes where they go must carry, typed again, with a message naming
+ * the changed setting and the secret to enter; null when the edit may keep the stored ones.
  */
+export function secretsNeededAgain(
+  changed: string[],
+  settings: SourceSettings,
+  typed: SourceSecrets,
+): { fields: (keyof SourceSecrets)[]; message: string } | null {
+  const bound = changed.filter((key) => key in SECRET_BOUND);
+  const missing = requiredSecrets(settings).filter((field) => !typed[field]);
+  if (bound.length === 0 || missing.length === 0) return null;
+
+  const what = bound.map((key) => SECRET_BOUND[key]).join(", ");
+  const secrets = missing.map((field) => SECRET_NAMES[field]).join(" and ");
+  const message =
+    `Enter the ${secrets} again: the ${what} changed, and a stored secret is only sent where ` +
+    "it was first saved for.";
+  return { fields: missing, message };
+}
+
+/** Refuses an edit that changes where the secrets go unless they were typed again with it. */
 export function requireSecretsForDestination(
   changed: string[],
   settings: SourceSettings,
   typed: SourceSecrets,
 ): void {
-  const bound = changed.filter((key) => key in SECRET_BOUND);
-  const missing = requiredSecrets(settings).filter((field) => !typed[field]);
-  if (bound.length === 0 || missing.length === 0) return;
-
-  const what = bound.map((key) => SECRET_BOUND[key]).join(", ");
-  const secrets = missing.map((field) => SECRET_NAMES[field]).join(" and ");
-  throw new AppError(
-    "bad_request",
-    `Enter the ${secrets} again: the ${what} changed, and a stored secret is only sent where ` +
-      "it was first saved for.",
-  );
+  const needed = secretsNeededAgain(changed, settings, typed);
+  if (needed) throw new AppError("bad_request", needed.message);
 }
 
 /**

@@ -10,7 +10,7 @@ import { requireUser } from "@/lib/auth/guard";
 import type { Session } from "@/lib/auth/session-store";
 import { AppError, publicError } from "@/lib/errors";
 import { logger } from "@/lib/log";
-import { savedSourceDetails } from "@/lib/pull/source-changes";
+import { changedSettings, savedSourceDetails, secretsNeededAgain } from "@/lib/pull/source-changes";
 import { draftFromForm, FORM_FIELDS, type FormValues } from "@/lib/pull/source-form";
 import {
   createSource,
@@ -53,6 +53,15 @@ export async function saveSource(
       const parsedId = z.uuid().safeParse(sourceId);
       const current = parsedId.success ? await getSource(parsedId.data) : null;
       if (!current) return { values: shown, fieldErrors: {}, message: MISSING, attempt };
+      const needed = secretsNeededAgain(
+        changedSettings(current.settings, parsed.draft.settings),
+        parsed.draft.settings,
+        parsed.draft.secrets,
+      );
+      if (needed) {
+        const fieldErrors = Object.fromEntries(needed.fields.map((f) => [f, needed.message]));
+        return { values: shown, fieldErrors, message: needed.message, attempt };
+      }
       id = current.id;
       changed = await updateSource(id, { ...parsed.draft, enabled: current.enabled });
     }
