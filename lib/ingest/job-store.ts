@@ -146,15 +146,25 @@ export async function finishFile(
 export async function finishJob(
   jobId: string,
   fileStatuses: readonly string[],
-  { durationMs = null, error = null }: { durationMs?: number | null; error?: string | null } = {},
+  {
+    durationMs = null,
+    error = null,
+    status: given,
+  }: {
+    durationMs?: number | null;
+    error?: string | null;
+    /** The outcome when the caller judges it (a pull run), instead of one read from the files. */
+    status?: "succeeded" | "partial" | "failed" | "interrupted";
+  } = {},
 ): Promise<string> {
   const failed = fileStatuses.filter((s) => s === "failed").length;
   const status =
-    error === null && failed === 0
+    given ??
+    (error === null && failed === 0
       ? "succeeded"
       : failed === fileStatuses.length
         ? "failed"
-        : "partial";
+        : "partial");
   await db().ingestJob.update({
     where: { id: jobId },
     data: { status, finishedAt: new Date(), durationMs, error },

@@ -42,6 +42,8 @@ interface Settings {
 export interface FileResult extends FileOutcome {
   file: string;
   shapeLabel: string | null;
+  /** The file failed for the server's sake (the database), not its content: worth reading again. */
+  serverFault?: true;
 }
 
 export interface JobResult {
@@ -176,6 +178,7 @@ async function readAndStore(
   const fileId = await createFile(jobId, source.name, source.sizeBytes);
   const outcome = emptyOutcome();
   let shapeLabel: string | null = null;
+  let serverFault = false;
   monitor.watch(fileId, () => ({
     records: outcome.records,
     rejected: outcome.rejected,
@@ -204,6 +207,7 @@ async function readAndStore(
     await client.query("ROLLBACK").catch(() => undefined);
     await monitor.unwatch();
     failOutcome(outcome, error, source.name);
+    serverFault = !(error instanceof IngestError);
     await release(source.bytes);
     finalise(outcome, source.counter.bytes, started);
     await finishFile(fileId, outcome);
@@ -212,7 +216,7 @@ async function readAndStore(
   }
   const { errors: _errors, ...counts } = outcome;
   log.info({ file: source.name, ...counts }, "file ingested");
-  return { file: source.name, shapeLabel, ...outcome };
+  return { file: source.name, shapeLabel, ...outcome, ...(serverFault ? { serverFault } : {}) };
 }
 
 /** A file (or archive) that could not even be opened: one failed result, nothing stored. */

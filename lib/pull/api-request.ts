@@ -3,6 +3,7 @@ import { logger } from "../log";
 import { type HttpRequest, type HttpResponse, send, TransportFailure } from "./http-transport";
 import { errorForStatus, PullError } from "./pull-error";
 import { INTERRUPTED_MESSAGE, parseRetryAfter, type TryResult, withRetries } from "./retry";
+import { certificateError, tlsTrustCode } from "./tls-trust";
 import type { PullTuning } from "./tuning";
 
 const log = logger("pull");
@@ -47,6 +48,15 @@ export async function fetchJson<T>(
 /** A connection that failed or broke: retried, then the run stops as a network error. */
 export function networkFailure(what: string, error: Error): TryResult<never> {
   log.warn({ what, reason: error.message }, "pull request failed to connect");
+  const trust = tlsTrustCode(error);
+  if (trust) {
+    return {
+      ok: false,
+      retryable: false,
+      retryAfterMs: null,
+      error: certificateError(what, trust),
+    };
+  }
   return {
     ok: false,
     retryable: true,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { logger } from "../log";
 import { errorForStatus, PullError } from "./pull-error";
 import { INTERRUPTED_MESSAGE, parseRetryAfter, type TryResult, withRetries } from "./retry";
+import { certificateError, tlsTrustCode } from "./tls-trust";
 import type { PullTuning } from "./tuning";
 
 const log = logger("pull");
@@ -63,7 +64,8 @@ function classify(what: string, error: unknown): TryResult<never> {
   const name = parsed.success ? parsed.data.name : "Error";
   const status = parsed.success ? (parsed.data.$metadata?.httpStatusCode ?? null) : null;
   const code = parsed.success ? parsed.data.code : undefined;
-  const retryAfter = parsed.success ? parsed.data.$response?.headers["retry-after"] : undefined;
+  const headers = (parsed.success ? parsed.data.$response?.headers : undefined) ?? {};
+  const retryAfter = headers["retry-after"];
   log.warn({ what, errorName: name, status, code }, "AWS request failed");
 
   if (THROTTLING.has(name) || status === 429) {
@@ -73,6 +75,10 @@ function classify(what: string, error: unknown): TryResult<never> {
     return failure(errorForStatus(403, what), false);
   }
   if (NOT_FOUND.has(name) || status === 404) return failure(errorForStatus(404, what), false);
+  const bucketRegion = headers["x-amz-bucket-region"];
+  if ((status === 301 || name === "PermanentRedirect") && bucketRegion) {
+    return failure(wrongRegion(what, bucketRegion), false);
+  }
   if (status !== null && status >= 500) {
     return failure(errorForStatus(status, what), true, parseRetryAfter(retryAfter));
   }
@@ -82,6 +88,8 @@ function classify(what: string, error: unknown): TryResult<never> {
   }
   if (status !== null) return failure(errorForStatus(status, what), false);
   // No HTTP status at all: the connection failed or timed out.
+  const trust = tlsTrustCode(error);
+  if (trust) return failure(certificateError(what, trust), false);
   const reason = code ?? name;
   return failure(
     new PullError(
@@ -89,6 +97,16 @@ function classify(what: string, error: unknown): TryResult<never> {
       `${what} could not reach the service (${reason}): check the endpoint and the network.`,
     ),
     true,
+  );
+}
+
+/** S3 answers a request sent to the wrong region with 301 and the bucket's own region. */
+function wrongRegion(what: string, region: string): PullError {
+  const named = /^[a-z]{2}(-[a-z]+)+-\d+$/.test(region) ? region : "another region";
+  return new PullError(
+    "configuration",
+    `${what} was sent to the wrong region: the bucket is in ${named}. Set the source's region ` +
+      "to it.",
   );
 }
 

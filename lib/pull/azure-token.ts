@@ -1,8 +1,10 @@
+import type { PipelinePolicy } from "@azure/core-rest-pipeline";
 import type { AccessToken, TokenCredential } from "@azure/identity";
 import { ClientCertificateCredential, ClientSecretCredential } from "@azure/identity";
 import { logger } from "../log";
 import { PullError } from "./pull-error";
-import type { EntraAppSettings, SourceSecrets } from "./settings";
+import { type EntraAppSettings, isAllowedEndpoint, type SourceSecrets } from "./settings";
+import { certificateError, tlsTrustCode } from "./tls-trust";
 
 const log = logger("pull");
 
@@ -18,14 +20,14 @@ export function entraTokenSource(
   secrets: SourceSecrets,
   resourceBaseUrl: string,
 ): TokenSource {
-  const credential = makeCredential(settings, secrets);
+  const { credential, refused } = makeCredential(settings, secrets);
   const scope = entraScope(resourceBaseUrl);
   return async (signal) => {
     try {
       const token = await credential.getToken(scope, { abortSignal: signal });
       if (token) return token.token;
     } catch (error) {
-      throw tokenError(error);
+      throw refused() ?? tokenError(error);
     }
     throw noToken();
   };
@@ -44,14 +46,14 @@ export function entraCredential(
   settings: EntraAppSettings,
   secrets: SourceSecrets,
 ): TokenCredential {
-  const credential = makeCredential(settings, secrets);
+  const { credential, refused } = makeCredential(settings, secrets);
   return {
     async getToken(scopes, options) {
       let token: AccessToken | null;
       try {
         token = await credential.getToken(scopes, options);
       } catch (error) {
-        throw tokenError(error);
+        throw refused() ?? tokenError(error);
       }
       if (!token) throw noToken();
       return token;
@@ -63,31 +65,73 @@ function noToken(): PullError {
   return new PullError("unauthorised", "Entra ID issued no token for the app: check its settings.");
 }
 
-function makeCredential(settings: EntraAppSettings, secrets: SourceSecrets): TokenCredential {
+interface GuardedCredential {
+  credential: TokenCredential;
+  /** Why a request of the credential's was stopped by the endpoint rule, if one was. */
+  refused: () => PullError | null;
+}
+
+function makeCredential(settings: EntraAppSettings, secrets: SourceSecrets): GuardedCredential {
+  const guard = endpointGuard();
   const options = {
     authorityHost: settings.authorityHost,
     // Instance discovery asks the public cloud about the authority: skipped, so a sovereign or
     // private authority host is used as given and nothing else is contacted.
     disableInstanceDiscovery: true,
     retryOptions: { maxRetries: 2 },
+    additionalPolicies: [{ policy: guard.policy, position: "perCall" as const }],
     ...(settings.caCertificate ? { tlsOptions: { ca: settings.caCertificate } } : {}),
   };
   if (settings.credentialType === "certificate") {
     if (!secrets.certificatePem) throw missing("certificate");
-    return new ClientCertificateCredential(
+    const credential = new ClientCertificateCredential(
       settings.tenantId,
       settings.clientId,
       { certificate: secrets.certificatePem },
       options,
     );
+    return { credential, refused: guard.refused };
   }
   if (!secrets.clientSecret) throw missing("client secret");
-  return new ClientSecretCredential(
+  const credential = new ClientSecretCredential(
     settings.tenantId,
     settings.clientId,
     secrets.clientSecret,
     options,
   );
+  return { credential, refused: guard.refused };
+}
+
+/**
+ * Holds every request of the credential, including the token endpoint the authority's OpenID
+ * discovery document names, to the rule configured endpoints follow, and notes a certificate
+ * that is not trusted. MSAL wraps whatever fails below it in its own error without the cause,
+ * so what happened is kept here for the caller to report.
+ */
+function endpointGuard(): { policy: PipelinePolicy; refused: () => PullError | null } {
+  let refusal: PullError | null = null;
+  const policy: PipelinePolicy = {
+    name: "tripline-endpoint-rule",
+    async sendRequest(request, next) {
+      if (!isAllowedEndpoint(request.url)) {
+        const address = URL.canParse(request.url) ? new URL(request.url).origin : "an address";
+        refusal = new PullError(
+          "configuration",
+          `The Entra authority named ${address} for its tokens, which is neither https nor ` +
+            "this machine: nothing was sent there. Check the authority host.",
+        );
+        throw refusal;
+      }
+      try {
+        return await next(request);
+      } catch (error) {
+        const trust = tlsTrustCode(error);
+        if (trust) refusal = certificateError("The Entra token request", trust);
+        throw error;
+      }
+    },
+  };
+  return { policy, refused: () => refusal };
 }
 
 function missing(what: string): PullError {

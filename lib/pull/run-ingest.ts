@@ -1,7 +1,10 @@
 import { HEARTBEAT_EVERY_MS } from "../ingest/job-monitor";
 import { createJob, finishJob, touchJob } from "../ingest/job-store";
 import { type FileResult, ingestFile } from "../ingest/pipeline";
-import { recordProgress } from "./run-store";
+import { PullError } from "./pull-error";
+import { type RunStatus, recordProgress, recordRunJob } from "./run-store";
+
+type JobOutcome = Exclude<RunStatus, "running">;
 
 export interface RunTotals {
   files: number;
@@ -39,8 +42,19 @@ export class RunIngest {
     return this.jobId;
   }
 
+  /**
+   * Makes the run's ingest job before anything is fetched, so every run has one, also a run that
+   * finds nothing or fails at its first request.
+   */
+  async open(): Promise<void> {
+    if (this.jobId !== null) return;
+    this.jobId = await this.openJob();
+    await recordRunJob(this.runId, this.jobId);
+  }
+
   async ingestStream(name: string, stream: AsyncIterable<Uint8Array>): Promise<FileResult> {
-    if (this.jobId === null) this.jobId = await this.openJob();
+    if (this.jobId === null) await this.open();
+    if (this.jobId === null) throw new Error("the run's ingest job was not made");
     const result = await ingestFile(this.jobId, { name, stream });
     this.statuses.push(result.status);
     this.add(result);
@@ -48,9 +62,20 @@ export class RunIngest {
     return result;
   }
 
-  /** A page as received: its exact bytes, so raw records are kept verbatim. */
-  ingestBytes(name: string, bytes: Uint8Array): Promise<FileResult> {
-    return this.ingestStream(name, once(bytes));
+  /**
+   * A page as received: its exact bytes, so raw records are kept verbatim. A page the database
+   * failed to store stops the run before its checkpoint moves, so the next run asks for it again.
+   */
+  async ingestBytes(name: string, bytes: Uint8Array): Promise<FileResult> {
+    const result = await this.ingestStream(name, once(bytes));
+    if (result.serverFault) {
+      throw new PullError(
+        "internal",
+        `Storing ${name} failed on the server; nothing from it was kept and the next run reads ` +
+          "it again. The details are in the server log.",
+      );
+    }
+    return result;
   }
 
   /** Records rebuilt from an API's values (SDK output, query rows) as one JSON document. */
@@ -58,11 +83,11 @@ export class RunIngest {
     return this.ingestBytes(name, Buffer.from(JSON.stringify(document), "utf8"));
   }
 
-  /** Closes the ingest job, if the run made one. */
-  async finish(): Promise<void> {
+  /** Closes the ingest job with the run's own outcome and, when it stopped, why. */
+  async finish(status: JobOutcome, error: string | null): Promise<void> {
     if (this.heartbeat !== null) clearInterval(this.heartbeat);
     this.heartbeat = null;
-    if (this.jobId !== null) await finishJob(this.jobId, this.statuses);
+    if (this.jobId !== null) await finishJob(this.jobId, this.statuses, { status, error });
   }
 
   /**

@@ -4,7 +4,7 @@ import { giveEachFileATestDatabase } from "../testing/test-database";
 import { withSourceLock } from "./run-lock";
 import { runSource } from "./run-source";
 import { runScheduler } from "./scheduler";
-import { requestRun } from "./source-store";
+import { deleteSource, getSource, requestRun } from "./source-store";
 import { type FakeS3, startFakeS3 } from "./testing/fake-s3";
 import {
   addTestSource,
@@ -12,6 +12,7 @@ import {
   FAST_RETRIES,
   useTestSecretKey,
 } from "./testing/pull-fixtures";
+import { deliveryFile, trailEvent, trailKey } from "./testing/trail-records";
 
 giveEachFileATestDatabase();
 
@@ -104,4 +105,92 @@ describe("pull runs", () => {
     await loop;
     expect(await runs(id)).toEqual([{ status: "succeeded", trigger: "manual", error_kind: null }]);
   });
+
+  it("a run that finds nothing still has an ingest job, succeeded with no events", async () => {
+    const id = await emptyTrail();
+    const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+
+    expect(run?.status).toBe("succeeded");
+    expect(await runJob(run?.runId)).toEqual({ status: "succeeded", error: null, files: 0 });
+  });
+
+  it("a run that fails at its first request has a failed ingest job naming the kind", async () => {
+    const id = await emptyTrail();
+    s3.faults.add({ status: 403 }, (request) => request.operation === "ListObjectsV2");
+
+    const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+
+    expect(run?.error?.kind).toBe("unauthorised");
+    const job = await runJob(run?.runId);
+    expect(job).toMatchObject({ status: "failed", files: 0 });
+    expect(job?.error).toMatch(/^unauthorised: /);
+  });
+
+  it("a run throttled after storing a file has a failed job, not a succeeded one", async () => {
+    const folder = "AWSLogs/111122223333/CloudTrail/us-east-1/";
+    const now = new Date();
+    const day = now.toISOString().slice(0, 10).replaceAll("-", "/");
+    s3.put(
+      trailKey(folder, day, "a1"),
+      deliveryFile([trailEvent("1", "ListUsers", now.toISOString())]),
+    );
+    s3.put(
+      trailKey(folder, day, "a2"),
+      deliveryFile([trailEvent("2", "ListRoles", now.toISOString())]),
+    );
+    s3.faults.add(
+      { status: 429, headers: { "Retry-After": "0" } },
+      (request) => request.operation === "GetObject" && request.key.includes("a2"),
+      10,
+    );
+    const id = await emptyTrail();
+
+    const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+
+    expect(run).toMatchObject({ status: "failed", totals: { stored: 1 } });
+    expect(run?.error?.kind).toBe("throttled");
+    const job = await runJob(run?.runId);
+    expect(job).toMatchObject({ status: "failed", files: 1 });
+    expect(job?.error).toMatch(/^throttled: /);
+  }, 30_000);
+
+  it("a bucket in another region is named in the error", async () => {
+    const id = await emptyTrail();
+    s3.faults.add({
+      status: 301,
+      headers: { "content-type": "application/xml", "x-amz-bucket-region": "eu-west-2" },
+      body:
+        '<?xml version="1.0" encoding="UTF-8"?><Error><Code>PermanentRedirect</Code>' +
+        "<Message>The bucket you are attempting to access must be addressed using the specified " +
+        "endpoint.</Message><Bucket>empty-bucket</Bucket></Error>",
+    });
+
+    const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+
+    expect(run?.error?.kind).toBe("configuration");
+    expect(run?.error?.message).toContain("the bucket is in eu-west-2");
+  });
+
+  it("refuses to delete a source while it runs, and deletes it afterwards", async () => {
+    const id = await emptyTrail();
+
+    await withSourceLock(id, async () => {
+      await expect(deleteSource(id)).rejects.toThrow(/running now/);
+    });
+    expect(await getSource(id)).not.toBeNull();
+
+    await deleteSource(id);
+    expect(await getSource(id)).toBeNull();
+  });
 });
+
+async function runJob(runId: bigint | undefined) {
+  const { rows } = await pool().query<{ status: string; error: string | null; files: number }>(
+    `SELECT j.status, j.error,
+            (SELECT count(*)::int FROM ingest_file f WHERE f.job_id = j.id) AS files
+       FROM pull_run r JOIN ingest_job j ON j.id = r.ingest_job_id
+      WHERE r.id = $1`,
+    [runId],
+  );
+  return rows[0] ?? null;
+}

@@ -1,6 +1,6 @@
 import { logger } from "../log";
 import { saveCheckpoint } from "./checkpoint";
-import { PullError, type PullErrorKind } from "./pull-error";
+import { PULL_ERROR_LABELS, PullError, type PullErrorKind } from "./pull-error";
 import { pullKind } from "./pull-kind";
 import { RunIngest, type RunTotals } from "./run-ingest";
 import { withSourceLock } from "./run-lock";
@@ -51,6 +51,7 @@ async function runLocked(sourceId: string, options: RunOptions): Promise<RunSumm
 
   let error: PullError | null = null;
   try {
+    await ingest.open();
     const source = await loadRunnableSource(sourceId);
     await pullKind({
       sourceId,
@@ -67,12 +68,13 @@ async function runLocked(sourceId: string, options: RunOptions): Promise<RunSumm
   } catch (caught) {
     error = asPullError(caught, runLog);
   }
-  await ingest.finish().catch((caught: unknown) => {
+  const status = statusOf(error, ingest.totals);
+  const summaryError = error ? { kind: error.kind, message: error.message } : null;
+  const jobError = error ? `${PULL_ERROR_LABELS[error.kind]}: ${error.message}` : null;
+  await ingest.finish(status, jobError).catch((caught: unknown) => {
     runLog.error({ err: caught }, "pull ingest job not closed");
   });
 
-  const status = statusOf(error, ingest.totals);
-  const summaryError = error ? { kind: error.kind, message: error.message } : null;
   const finishedAt = await finishRun(runId, status, summaryError);
   await scheduleNext(sourceId, finishedAt, startedAt);
   runLog.info({ status, errorKind: error?.kind, ...ingest.totals }, "pull run finished");

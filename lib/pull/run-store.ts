@@ -10,6 +10,11 @@ export async function startRun(sourceId: string, trigger: RunTrigger): Promise<b
   return run.id;
 }
 
+/** The ingest job that holds the run's files, made when the run starts. */
+export async function recordRunJob(runId: bigint, ingestJobId: string): Promise<void> {
+  await db().pullRun.update({ where: { id: runId }, data: { ingestJobId } });
+}
+
 /** Counts so far, written after each file so the sources page shows a long run's progress. */
 export async function recordProgress(
   runId: bigint,

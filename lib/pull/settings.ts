@@ -1,3 +1,4 @@
+import { X509Certificate } from "node:crypto";
 import { isIP } from "node:net";
 import { z } from "zod";
 import { LOG_ANALYTICS_TABLES } from "./kinds";
@@ -9,15 +10,20 @@ function isLoopback(hostname: string): boolean {
 }
 
 /**
- * An endpoint: https, or plain http only to this machine (a test double). Tokens and signed
- * requests never cross a network in clear text. Stored without a trailing slash.
+ * The endpoint rule: https, or plain http only to this machine (a test double). Tokens and signed
+ * requests never cross a network in clear text. Also applied to addresses a service names itself,
+ * such as the token endpoint in an OpenID discovery document.
  */
+export function isAllowedEndpoint(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return url.protocol === "https:" || (url.protocol === "http:" && isLoopback(url.hostname));
+}
+
+/** An endpoint under the rule above, stored without a trailing slash. */
 const endpoint = z
   .url({ protocol: /^https?$/, message: "Give a full URL such as https://example.com." })
-  .refine((text) => {
-    const url = new URL(text);
-    return url.protocol === "https:" || isLoopback(url.hostname);
-  }, "Use https (plain http is allowed only to 127.0.0.1 or localhost).")
+  .refine(isAllowedEndpoint, "Use https (plain http is allowed only to 127.0.0.1 or localhost).")
   .transform((text) => text.replace(/\/+$/, ""));
 
 /**
@@ -26,24 +32,51 @@ const endpoint = z
  */
 function httpsOnly(example: string) {
   return z
-    .url({ protocol: /^https$/, message: `Give an https URL such as ${example}.` })
+    .url({
+      protocol: /^https$/,
+      message:
+        `Give an https URL such as ${example}: plain http is refused here even to this ` +
+        "machine, as the Azure libraries send credentials over https only.",
+    })
     .transform((text) => text.replace(/\/+$/, ""));
 }
 
 const pem = z
   .string()
   .trim()
-  .max(64 * 1024)
-  .refine((text) => text.includes("-----BEGIN CERTIFICATE-----"), "Paste a PEM certificate.");
+  .max(64 * 1024, "The extra trusted CA holds at most 64 KB of certificates.")
+  .refine(
+    readsAsCertificate,
+    "The extra trusted CA must be PEM certificates (-----BEGIN CERTIFICATE----- …).",
+  );
+
+function readsAsCertificate(text: string): boolean {
+  if (!text.includes("-----BEGIN CERTIFICATE-----")) return false;
+  try {
+    new X509Certificate(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Before any cloud kept such logs; after tomorrow nothing can be fetched yet.
+const EARLIEST_START = Date.parse("2000-01-01T00:00:00Z");
+const DAY_MS = 86_400_000;
 
 const common = {
   /** Where the first run starts (ISO 8601, UTC); changing it restarts the source from there. */
-  startFrom: z.iso.datetime({ offset: true }),
+  startFrom: z.iso
+    .datetime({ offset: true, message: "Give the start time as a date and time (UTC)." })
+    .refine((text) => {
+      const at = Date.parse(text);
+      return at >= EARLIEST_START && at <= Date.now() + DAY_MS;
+    }, "The start time must lie between the year 2000 and today (UTC)."),
   lookbackMinutes: z
-    .number()
-    .int()
-    .min(0)
-    .max(7 * 24 * 60),
+    .number({ message: "Give the look-back in minutes." })
+    .int("Give the look-back in whole minutes.")
+    .min(0, "The look-back cannot be negative.")
+    .max(7 * 24 * 60, "The look-back is at most 10080 minutes (a week)."),
   /** Extra CA certificates (PEM) to trust for this source: private endpoints, TLS inspection. */
   caCertificate: pem.optional(),
 };
@@ -64,7 +97,12 @@ const awsAccess = {
     .trim()
     .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "Give a role ARN.")
     .optional(),
-  externalId: z.string().trim().min(2).max(1224).optional(),
+  externalId: z
+    .string()
+    .trim()
+    .min(2, "The external id has at least 2 characters.")
+    .max(1224, "The external id has at most 1224 characters.")
+    .optional(),
   stsEndpoint: endpoint.optional(),
 };
 
@@ -77,7 +115,9 @@ const entraApp = {
   authorityHost: httpsOnly("https://login.microsoftonline.com").default(
     "https://login.microsoftonline.com",
   ),
-  credentialType: z.enum(["secret", "certificate"]),
+  credentialType: z.enum(["secret", "certificate"], {
+    message: "Choose the credential: a client secret or a certificate.",
+  }),
 };
 
 export const S3TrailSettings = z.object({
@@ -92,7 +132,7 @@ export const S3TrailSettings = z.object({
   prefix: z
     .string()
     .trim()
-    .max(200)
+    .max(200, "The key prefix has at most 200 characters.")
     .transform((p) => p.replace(/^\/+|\/+$/g, ""))
     .default(""),
   s3Endpoint: endpoint.optional(),
@@ -129,7 +169,9 @@ export const LogAnalyticsSettings = z.object({
     "https://api.loganalytics.io",
   ),
   workspaceId: z.uuid("Give the workspace id, a GUID."),
-  tables: z.array(z.enum(LOG_ANALYTICS_TABLES)).min(1, "Choose at least one table."),
+  tables: z
+    .array(z.enum(LOG_ANALYTICS_TABLES, { message: "Choose tables from the list." }))
+    .min(1, "Choose at least one table."),
 });
 
 /** A source's non-secret settings, as stored in pull_source.settings. */

@@ -1,5 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { blankForm, draftFromForm } from "./source-form";
+import { blankForm, draftFromForm, type FormValues } from "./source-form";
+import { makeTestCertificates } from "./testing/test-certificates";
+
+const ENTRA = {
+  ...blankForm("entra-graph"),
+  name: "entra",
+  tenantId: "contoso.onmicrosoft.com",
+  clientId: "00000000-0000-4000-8000-000000000001",
+  startFrom: "2024-03-05T00:00",
+};
+
+function errorsOf(values: FormValues) {
+  const result = draftFromForm(values);
+  return result.ok ? {} : result.fieldErrors;
+}
+
+// zod's own wording: says neither which field nor what to give.
+const GENERIC = /^(Invalid|Too (small|big)|Expected)/;
 
 describe("source form", () => {
   it("turns a filled form into settings and the secrets typed", () => {
@@ -65,5 +82,50 @@ describe("source form", () => {
     expect(result.ok ? null : result.fieldErrors.armBaseUrl).toMatch(/https/);
     const secure = draftFromForm({ ...values, armBaseUrl: "https://127.0.0.1:8443" });
     expect(secure.ok).toBe(true);
+    const authority = errorsOf({ ...values, authorityHost: "http://127.0.0.1:8443" });
+    expect(authority.authorityHost).toMatch(/https.*even to this machine/);
+  });
+
+  it("says what is wrong with each field in its own words", () => {
+    const wrong: Partial<FormValues>[] = [
+      { name: "x".repeat(201) },
+      { intervalMinutes: "1.5" },
+      { lookbackMinutes: "-1" },
+      { lookbackMinutes: "2.5" },
+      { lookbackMinutes: "99999" },
+      { startFrom: "yesterday" },
+      { credentialType: "password" },
+      { caCertificate: "not a certificate" },
+    ];
+    for (const change of wrong) {
+      const errors = Object.values(errorsOf({ ...ENTRA, ...change }));
+      expect(errors, JSON.stringify(change)).toHaveLength(1);
+      expect(errors[0], JSON.stringify(change)).not.toMatch(GENERIC);
+    }
+    const aws = { ...blankForm("aws-s3"), name: "t", region: "us-east-1", bucket: "b-bucket" };
+    const awsErrors = errorsOf({ ...aws, accessKeyId: "AKIAIOSFODNN7EXAMPLE", externalId: "x" });
+    expect(awsErrors.externalId).toMatch(/external id/);
+    expect(
+      errorsOf({ ...aws, accessKeyId: "AKIAIOSFODNN7EXAMPLE", prefix: "p".repeat(201) }),
+    ).toEqual({ prefix: expect.stringMatching(/key prefix/) });
+  });
+
+  it("bounds the start time: not in the year 9999, not before 2000", () => {
+    expect(errorsOf({ ...ENTRA, startFrom: "9999-12-31T00:00" }).startFrom).toMatch(/today/);
+    expect(errorsOf({ ...ENTRA, startFrom: "1999-12-31T00:00" }).startFrom).toMatch(/2000/);
+    expect(errorsOf({ ...ENTRA, startFrom: new Date().toISOString().slice(0, 16) })).toEqual({});
+  });
+
+  it("checks a certificate credential's PEM before it is stored", () => {
+    const { appPem, serverCert } = makeTestCertificates();
+    const form = { ...ENTRA, credentialType: "certificate" };
+    expect(errorsOf({ ...form, certificatePem: "garbage" }).certificatePem).toMatch(/certificate/);
+    expect(errorsOf({ ...form, certificatePem: serverCert }).certificatePem).toMatch(/private key/);
+    const broken = appPem.replace(/(BEGIN CERTIFICATE-----\n)(.{10})/, "$1AAAAAAAAAA");
+    expect(errorsOf({ ...form, certificatePem: broken }).certificatePem).toMatch(/cannot be read/);
+    expect(errorsOf({ ...form, certificatePem: appPem })).toEqual({});
+    expect(errorsOf({ ...form, caCertificate: "-----BEGIN CERTIFICATE-----\nnope" })).toEqual({
+      caCertificate: expect.stringMatching(/extra trusted CA/),
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { certificatePemProblem } from "./credential-pem";
 import { DEFAULT_LOOKBACK_MINUTES, SOURCE_KINDS, type SourceKind } from "./kinds";
 import { type SourceSecrets, SourceSettings } from "./settings";
 import type { SourceDraft, SourceView } from "./source-store";
@@ -43,11 +44,15 @@ const SECRET_FIELDS = ["secretAccessKey", "clientSecret", "certificatePem"] as c
 const NUMBER_FIELDS = new Set<FormField>(["intervalMinutes", "lookbackMinutes"]);
 
 const General = z.object({
-  name: z.string().trim().min(1, "Give the source a name.").max(200),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Give the source a name.")
+    .max(200, "The name has at most 200 characters."),
   kind: z.enum(SOURCE_KINDS, { message: "Choose what to pull from." }),
   intervalMinutes: z.coerce
-    .number({ message: "Give a number of minutes." })
-    .int()
+    .number({ message: "Give the interval as a number of minutes." })
+    .int("Give the interval in whole minutes.")
     .min(1, "At least every minute.")
     .max(7 * 24 * 60, "At most once a week."),
 });
@@ -67,6 +72,8 @@ export function draftFromForm(values: FormValues): FormResult {
   for (const field of SECRET_FIELDS) {
     if (values[field].trim() !== "") secrets[field] = values[field].trim();
   }
+  const secretErrors = secretProblems(secrets);
+  if (Object.keys(secretErrors).length > 0) return { ok: false, fieldErrors: secretErrors };
   return {
     ok: true,
     draft: {
@@ -76,6 +83,26 @@ export function draftFromForm(values: FormValues): FormResult {
       secrets,
     },
   };
+}
+
+/** Typed secrets checked before they are sealed: the stored ones are never shown to fix. */
+function secretProblems(secrets: SourceSecrets): Partial<Record<FormField, string>> {
+  const errors: Partial<Record<FormField, string>> = {};
+  const key = secrets.secretAccessKey;
+  if (key !== undefined && (key.length < 16 || key.length > 256)) {
+    errors.secretAccessKey = "The secret access key has 16 to 256 characters (usually 40).";
+  }
+  if (secrets.clientSecret !== undefined && secrets.clientSecret.length > 1024) {
+    errors.clientSecret = "The client secret has at most 1024 characters.";
+  }
+  if (secrets.certificatePem !== undefined) {
+    const problem =
+      secrets.certificatePem.length > 64 * 1024
+        ? "The certificate PEM is at most 64 KB."
+        : certificatePemProblem(secrets.certificatePem);
+    if (problem) errors.certificatePem = problem;
+  }
+  return errors;
 }
 
 /** The settings object the schema checks: empty text is "not given", times are UTC. */

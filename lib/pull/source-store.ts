@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import { type Checkpoint, readCheckpoint } from "./checkpoint";
 import type { SourceKind } from "./kinds";
 import { PullError } from "./pull-error";
+import { withSourceLock } from "./run-lock";
 import { canSealSecrets, MISSING_KEY_MESSAGE, open, seal } from "./secret-box";
 import {
   requiredSecrets,
@@ -12,6 +13,7 @@ import {
   SourceSecrets,
   SourceSettings,
 } from "./settings";
+import { changedSettings, requireSecretsForDestination, SECRET_NAMES } from "./source-changes";
 
 /** A source as an admin enters it: secrets only where typed (empty keeps the stored ones). */
 export interface SourceDraft {
@@ -40,6 +42,7 @@ const NOT_FOUND = "That source no longer exists.";
 
 export async function createSource(draft: SourceDraft, by: string): Promise<string> {
   const id = randomUUID();
+  await refuseTakenName(draft.name, id);
   const sealedSecrets = sealFor(id, draft.settings, {}, draft.secrets);
   await db().pullSource.create({
     data: {
@@ -58,22 +61,27 @@ export async function createSource(draft: SourceDraft, by: string): Promise<stri
 }
 
 /**
- * Saves an edited source. Secrets left empty keep their stored value; a new start time resets
- * the checkpoint and the record of processed objects, so the source reads again from there.
+ * Saves an edited source and returns the names of what changed (never a secret's value).
+ * Secrets left empty keep their stored value unless a setting that decides where they are sent
+ * changed; a new start time resets the checkpoint and the record of processed objects, so the
+ * source reads again from there.
  */
-export async function updateSource(id: string, draft: SourceDraft): Promise<void> {
+export async function updateSource(id: string, draft: SourceDraft): Promise<string[]> {
   const current = await db().pullSource.findUnique({ where: { id } });
   if (!current) throw new AppError("not_found", NOT_FOUND);
   if (current.kind !== draft.settings.kind) {
     throw new AppError("bad_request", "A source's kind cannot change: add a new source instead.");
   }
+  await refuseTakenName(draft.name, id);
+  const previous = SourceSettings.safeParse(current.settings);
+  const changed = changedSettings(previous.success ? previous.data : null, draft.settings);
+  requireSecretsForDestination(changed, draft.settings, draft.secrets);
   const sealedSecrets = sealFor(
     id,
     draft.settings,
     keptSecrets(id, current.sealedSecrets),
     draft.secrets,
   );
-  const previous = SourceSettings.safeParse(current.settings);
   const restart = !previous.success || previous.data.startFrom !== draft.settings.startFrom;
 
   await db().$transaction(async (tx) => {
@@ -90,6 +98,27 @@ export async function updateSource(id: string, draft: SourceDraft): Promise<void
     });
     if (restart) await tx.pullObject.deleteMany({ where: { sourceId: id } });
   });
+  const general = [
+    ...(current.name !== draft.name ? ["name"] : []),
+    ...(current.intervalMinutes !== draft.intervalMinutes ? ["intervalMinutes"] : []),
+    ...(current.enabled !== draft.enabled ? ["enabled"] : []),
+  ];
+  return [...general, ...changed];
+}
+
+/**
+ * Names tell sources apart on the page, in the run history and in the audit log: one per source,
+ * whatever the case. Checked before writing; two admins saving the same new name in the same
+ * instant could still both pass (no unique index yet).
+ */
+async function refuseTakenName(name: string, id: string): Promise<void> {
+  const taken = await db().pullSource.findFirst({
+    where: { name: { equals: name, mode: "insensitive" }, NOT: { id } },
+    select: { id: true },
+  });
+  if (taken) {
+    throw new AppError("conflict", `A source named “${name}” already exists: choose another name.`);
+  }
 }
 
 /**
@@ -115,12 +144,6 @@ function sealFor(
   }
   return seal(JSON.stringify(merged), id);
 }
-
-export const SECRET_NAMES: Record<keyof SourceSecrets, string> = {
-  secretAccessKey: "secret access key",
-  clientSecret: "client secret",
-  certificatePem: "certificate and private key (PEM)",
-};
 
 /**
  * The stored secrets an edit may keep; none when they no longer open (the key changed), so the
@@ -148,9 +171,19 @@ export async function setSourceEnabled(id: string, enabled: boolean): Promise<vo
   if (updated.count === 0) throw new AppError("not_found", NOT_FOUND);
 }
 
-/** Deletes the source with its run history and processed-object records; events stay. */
+/**
+ * Deletes the source with its run history and processed-object records; events stay. Refused
+ * while a run holds the source's lock (in any process): the run would go on writing to rows
+ * that are gone and leave its ingest job running.
+ */
 export async function deleteSource(id: string): Promise<void> {
-  const deleted = await db().pullSource.deleteMany({ where: { id } });
+  const deleted = await withSourceLock(id, () => db().pullSource.deleteMany({ where: { id } }));
+  if (deleted === null) {
+    throw new AppError(
+      "conflict",
+      "The source is running now: wait for the run to finish, then delete it.",
+    );
+  }
   if (deleted.count === 0) throw new AppError("not_found", NOT_FOUND);
 }
 

@@ -8,8 +8,9 @@ import { recordAudit } from "@/lib/audit/store";
 import { sessionActor } from "@/lib/auth/audit-actor";
 import { requireUser } from "@/lib/auth/guard";
 import type { Session } from "@/lib/auth/session-store";
-import { publicError } from "@/lib/errors";
+import { AppError, publicError } from "@/lib/errors";
 import { logger } from "@/lib/log";
+import { changedSettings, savedSourceDetails, secretsNeededAgain } from "@/lib/pull/source-changes";
 import { draftFromForm, FORM_FIELDS, type FormValues } from "@/lib/pull/source-form";
 import {
   createSource,
@@ -24,13 +25,18 @@ import type { ActionState, SourceFormState } from "./form-state";
 const log = logger("web-sources");
 const MISSING = "That source no longer exists.";
 
-/** Adds a source (`sourceId` null) or saves an edited one; shows the source page on success. */
+/**
+ * Adds a source (no `sourceId` in the form) or saves an edited one; shows the source page on
+ * success. The id travels as a form field, not as a bound argument: a form posted without
+ * JavaScript is answered by a server render, and React cannot finish rendering an action bound
+ * in the browser's component during that render.
+ */
 export async function saveSource(
-  sourceId: string | null,
   previous: SourceFormState,
   formData: FormData,
 ): Promise<SourceFormState> {
   const session = await requireUser("admin");
+  const sourceId = readSourceId(formData);
   const values = readValues(formData);
   // Typed secrets are never sent back to the browser, even when another field is wrong.
   const shown = { ...values, secretAccessKey: "", clientSecret: "", certificatePem: "" };
@@ -39,6 +45,7 @@ export async function saveSource(
   if (!parsed.ok) return { values: shown, fieldErrors: parsed.fieldErrors, message: null, attempt };
 
   let id: string;
+  let changed: string[] = [];
   try {
     if (sourceId === null) {
       id = await createSource({ ...parsed.draft, enabled: true }, session.user.email);
@@ -46,17 +53,28 @@ export async function saveSource(
       const parsedId = z.uuid().safeParse(sourceId);
       const current = parsedId.success ? await getSource(parsedId.data) : null;
       if (!current) return { values: shown, fieldErrors: {}, message: MISSING, attempt };
+      const needed = secretsNeededAgain(
+        changedSettings(current.settings, parsed.draft.settings),
+        parsed.draft.settings,
+        parsed.draft.secrets,
+      );
+      if (needed) {
+        const fieldErrors = Object.fromEntries(needed.fields.map((f) => [f, needed.message]));
+        return { values: shown, fieldErrors, message: needed.message, attempt };
+      }
       id = current.id;
-      await updateSource(id, { ...parsed.draft, enabled: current.enabled });
+      changed = await updateSource(id, { ...parsed.draft, enabled: current.enabled });
     }
   } catch (error) {
     log.error({ err: error, sourceId }, "source not saved");
     return { values: shown, fieldErrors: {}, message: publicError(error).message, attempt };
   }
-  await audit(session, sourceId === null ? "source.created" : "source.updated", id, {
-    kind: parsed.draft.settings.kind,
-    secretsChanged: Object.keys(parsed.draft.secrets).length > 0,
-  });
+  await audit(
+    session,
+    sourceId === null ? "source.created" : "source.updated",
+    id,
+    savedSourceDetails(parsed.draft.settings, parsed.draft.secrets, sourceId ? changed : null),
+  );
   revalidatePath("/sources");
   redirect(`/sources/${id}?saved=1`);
 }
@@ -93,7 +111,9 @@ async function act(
   try {
     await work(id.data);
   } catch (error) {
-    log.error({ err: error, sourceId: id.data, action }, "source action failed");
+    // A refusal the admin is told about (a running source, a missing one) is no fault.
+    const level = error instanceof AppError ? "warn" : "error";
+    log[level]({ err: error, sourceId: id.data, action }, "source action failed");
     return { error: publicError(error).message };
   }
   await audit(session, action, id.data, { name: name ?? null });
@@ -114,6 +134,11 @@ async function audit(
     target: sourceId,
     details: { sourceId, ...details },
   });
+}
+
+function readSourceId(formData: FormData): string | null {
+  const value = formData.get("sourceId");
+  return typeof value === "string" && value !== "" ? value : null;
 }
 
 function readValues(formData: FormData): FormValues {

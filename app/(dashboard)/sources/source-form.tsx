@@ -88,6 +88,9 @@ const BY_KIND: Record<SourceKind, readonly FieldSpec[]> = {
 };
 
 const SECRET_FIELDS = new Set<FormField>(["secretAccessKey", "clientSecret", "certificatePem"]);
+const STORED_HINT =
+  "Stored — leave empty to keep. Enter it again to change an endpoint, the trusted CA, the " +
+  "tenant, or the client or key id.";
 
 interface SourceFormProps {
   sourceId: string | null;
@@ -100,7 +103,7 @@ interface SourceFormProps {
 
 /** Adds or edits a source; the fields follow the kind chosen. */
 export function SourceForm({ sourceId, initial, storedSecrets, canSeal }: SourceFormProps) {
-  const [state, action, pending] = useActionState(saveSource.bind(null, sourceId), initial);
+  const [state, action, pending] = useActionState(saveSource, initial);
   const [kind, setKind] = useState<SourceKind>(state.values.kind as SourceKind);
   const [credential, setCredential] = useState(state.values.credentialType || "secret");
   const azure = kind === "entra-graph" || kind === "azure-activity" || kind === "log-analytics";
@@ -117,6 +120,7 @@ export function SourceForm({ sourceId, initial, storedSecrets, canSeal }: Source
       aria-labelledby="source-form-heading"
     >
       <h2 id="source-form-heading">{sourceId ? "Settings" : "New source"}</h2>
+      {sourceId ? <input type="hidden" name="sourceId" value={sourceId} /> : null}
       {canSeal ? null : (
         <p className="error-message" role="alert">
           Secrets cannot be stored: the server has no TRIPLINE_SECRET_KEY. Set it to 32 random bytes
@@ -231,7 +235,7 @@ function Field({
   const id = `source-${spec.name}`;
   const error = state.fieldErrors[spec.name];
   const secret = SECRET_FIELDS.has(spec.name);
-  const hint = secret && stored ? "Stored — leave empty to keep." : spec.hint;
+  const hint = secret && stored ? STORED_HINT : spec.hint;
   const described = [error ? `${id}-error` : null, hint ? `${id}-hint` : null]
     .filter(Boolean)
     .join(" ");

@@ -1,10 +1,12 @@
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { pool } from "../../db/client";
 import { CASES_DIR } from "../../testing/fixtures";
 import { giveEachFileATestDatabase } from "../../testing/test-database";
 import { runSource } from "../run-source";
 import { getSource } from "../source-store";
 import { type FakeEntra, fakeToken, startFakeEntra } from "../testing/fake-entra";
+import { sendJson, startLoopbackServer } from "../testing/loopback";
 import {
   addTestSource,
   alertCounts,
@@ -165,5 +167,77 @@ describe("Entra audit logs from Microsoft Graph", () => {
     expect(run?.totals.files).toBe(0);
     expect(graph.requests).toHaveLength(2);
     expect((await getSource(id))?.checkpoint).toBeNull();
+  });
+
+  it("a token endpoint from the discovery document is held to the endpoint rule", async () => {
+    // 0.0.0.0 reaches this machine but is not a loopback name the endpoint rule allows.
+    const posts: string[] = [];
+    const catcher = await startLoopbackServer((_req, body, res) => {
+      posts.push(body.toString("utf8"));
+      sendJson(res, 200, { token_type: "Bearer", expires_in: 3599, access_token: "stolen" });
+    });
+    entra.tokenEndpoint = `${catcher.url.replace("127.0.0.1", "0.0.0.0")}/oauth2/v2.0/token`;
+    try {
+      const id = await graphSource();
+      const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+
+      expect(posts).toEqual([]);
+      expect(run?.error?.kind).toBe("configuration");
+      expect(run?.error?.message).toContain("http://0.0.0.0:");
+      expect(graph.requests).toHaveLength(0);
+    } finally {
+      entra.tokenEndpoint = null;
+      await catcher.close();
+    }
+  });
+
+  it("an authority whose certificate is not trusted stops the run with a certificate error", async () => {
+    const id = await addTestSource(
+      {
+        kind: "entra-graph",
+        startFrom: "2024-03-05T00:00:00Z",
+        lookbackMinutes: 30,
+        tenantId: TENANT,
+        clientId: CLIENT_ID,
+        authorityHost: entra.url,
+        credentialType: "secret",
+        graphBaseUrl: graph.url,
+      },
+      { clientSecret: "test-client-secret" },
+    );
+
+    const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+
+    expect(run?.error?.kind).toBe("certificate");
+    expect(run?.error?.message).toContain("Extra trusted CA");
+  });
+
+  it("a page the database failed to store stops the run; the next run stores it once", async () => {
+    const pages = exchange("24-graph-nextlink.pages.json");
+    const [page1] = pages;
+    if (!page1) throw new Error("case 24 changed shape");
+    graph.load([page1]);
+    await pool().query(`
+      CREATE FUNCTION refuse_all() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'disk full (test)'; END $$`);
+    await pool().query(
+      "CREATE TRIGGER refuse_all BEFORE INSERT ON event FOR EACH ROW EXECUTE FUNCTION refuse_all()",
+    );
+    const id = await graphSource();
+    try {
+      const first = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+      expect(first?.error?.kind).toBe("internal");
+      expect((await getSource(id))?.checkpoint).toBeNull();
+    } finally {
+      await pool().query("DROP TRIGGER refuse_all ON event");
+      await pool().query("DROP FUNCTION refuse_all()");
+    }
+
+    graph.load(pages);
+    const second = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+
+    expect(second?.status).toBe("succeeded");
+    expect(graph.remaining()).toBe(0);
+    expect(await storedEvents()).toBe(5);
   });
 });

@@ -210,4 +210,38 @@ describe("CloudTrail from an S3 trail bucket", () => {
       expect(s3.requests.every((r) => r.accessKeyId === ASSUMED_KEY_ID)).toBe(true);
     });
   });
+
+  it("an object the database failed to store is read again by the next run, stored once", async () => {
+    layOutBucket();
+    // A database fault while one object's events are stored (not a fault of its content).
+    await pool().query(`
+      CREATE FUNCTION refuse_bob() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.actor LIKE '%bob%' THEN RAISE EXCEPTION 'disk full (test)'; END IF;
+        RETURN NEW;
+      END $$`);
+    await pool().query(
+      "CREATE TRIGGER refuse_bob BEFORE INSERT ON event FOR EACH ROW EXECUTE FUNCTION refuse_bob()",
+    );
+    const id = await trailSource();
+    try {
+      const first = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+      expect(first?.status).toBe("failed");
+      expect(first?.error?.kind).toBe("internal");
+      expect(first?.error?.message).toContain("reads it again");
+      expect((await getSource(id))?.checkpoint).toBeNull();
+    } finally {
+      await pool().query("DROP TRIGGER refuse_bob ON event");
+      await pool().query("DROP FUNCTION refuse_bob()");
+    }
+
+    const second = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+
+    expect(second?.status).toBe("succeeded");
+    expect(await storedEvents()).toBe(4);
+    const { rows } = await pool().query(
+      "SELECT count(*)::int AS n FROM event WHERE actor LIKE '%bob%'",
+    );
+    expect(rows[0].n).toBe(1);
+  });
 });

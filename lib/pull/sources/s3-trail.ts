@@ -157,13 +157,21 @@ async function pullObject(
     `s3://${bucket}/${object.Key}`,
     watched(output.Body, transfer),
   );
-  // A download that broke off is not the object's fault: it is read again next run, so it is
-  // not recorded. An object whose content cannot be read is recorded and not retried.
+  // A download that broke off or a file the database failed to store is not the object's fault:
+  // it is not recorded, and the run stops before its checkpoint moves, so the next run reads it
+  // again. An object whose content cannot be read is recorded and not retried.
   if (transfer.error !== null) {
     throw new PullError(
       "network",
       `${what} broke off part-way; nothing from it was kept and the next run reads it again.`,
       { cause: transfer.error },
+    );
+  }
+  if (result.serverFault) {
+    throw new PullError(
+      "internal",
+      `Storing s3://${bucket}/${object.Key} failed on the server; nothing from it was kept and ` +
+        "the next run reads it again. The details are in the server log.",
     );
   }
   await recordObject(context.sourceId, {

@@ -15,6 +15,8 @@ export interface FakeEntra extends LoopbackServer {
   tokenRequests: TokenRequest[];
   /** Client ids whose token requests are refused as invalid_client. */
   refusedClients: Set<string>;
+  /** A token endpoint the OpenID configuration names instead of this server's own. */
+  tokenEndpoint: string | null;
 }
 
 /** The access token the fake issues to a client id; the API doubles check for it. */
@@ -30,6 +32,7 @@ export async function startFakeEntra(certificates: TestCertificates): Promise<Fa
   const tokenRequests: TokenRequest[] = [];
   const refusedClients = new Set<string>();
   let base = "";
+  const fake = { tokenRequests, refusedClients, tokenEndpoint: null as string | null };
   const server = await startLoopbackServer(
     (req, body, res) => {
       const url = new URL(req.url ?? "/", base);
@@ -37,7 +40,7 @@ export async function startFakeEntra(certificates: TestCertificates): Promise<Fa
       const route = rest.join("/");
       if (req.method === "GET" && route === "v2.0/.well-known/openid-configuration") {
         sendJson(res, 200, {
-          token_endpoint: `${base}/${tenant}/oauth2/v2.0/token`,
+          token_endpoint: fake.tokenEndpoint ?? `${base}/${tenant}/oauth2/v2.0/token`,
           authorization_endpoint: `${base}/${tenant}/oauth2/v2.0/authorize`,
           issuer: `${base}/${tenant}/v2.0`,
           jwks_uri: `${base}/${tenant}/discovery/v2.0/keys`,
@@ -76,5 +79,5 @@ export async function startFakeEntra(certificates: TestCertificates): Promise<Fa
     { key: certificates.serverKey, cert: certificates.serverCert },
   );
   base = server.url;
-  return { ...server, tokenRequests, refusedClients };
+  return Object.assign(fake, server);
 }

@@ -51,6 +51,7 @@ export async function alertCounts(): Promise<{ parity: number; hardened: number 
 /** Empties what the pulls stored, between the cases of one test file. */
 export async function clearStoredData(): Promise<void> {
   await pool().query(
-    "TRUNCATE event, alert, ingest_job, ingest_file, pull_source, pull_run, pull_object CASCADE",
+    `TRUNCATE event, alert, ingest_job, ingest_file, pull_source, pull_run, pull_object,
+       pull_rate_slot CASCADE`,
   );
 }
