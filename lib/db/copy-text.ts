@@ -1,14 +1,18 @@
 /** A value as PostgreSQL's COPY text format reads it: null is `\N`. */
 export type CopyValue = string | number | boolean | null;
 
-const SPECIAL = /[\\\n\r\t]/;
-const SPECIAL_ALL = /[\\\n\r\t]/g;
-const ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+const CONTROL = /[\n\r\t]/;
 
+// Raw JSON holds backslashes in most records and line breaks in few: plain string replaces
+// measured somewhat faster here than one regular expression with a callback.
 function field(value: CopyValue): string {
   if (value === null) return "\\N";
-  const text = typeof value === "string" ? value : String(value);
-  return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, (c) => ESCAPES[c] as string) : text;
+  let text = typeof value === "string" ? value : String(value);
+  if (text.includes("\\")) text = text.replaceAll("\\", "\\\\");
+  if (CONTROL.test(text)) {
+    text = text.replaceAll("\n", "\\n").replaceAll("\r", "\\r").replaceAll("\t", "\\t");
+  }
+  return text;
 }
 
 /** One row of COPY text: tab-separated, escaped, ending in a newline. */

@@ -1,0 +1,89 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { SAMPLES_DIR, sampleFiles } from "../../testing/fixtures";
+import { IngestError } from "../ingest-error";
+import { type LogFile, openLogFile } from "../open-log-file";
+import { chunked, drain, fileSource, gzip, rejection } from "../test-support";
+import { openLogFileInWorker } from "./open-in-worker";
+
+function manyRecords(count: number): string {
+  const records = Array.from({ length: count }, (_, i) =>
+    JSON.stringify({
+      eventVersion: "1.08",
+      eventID: `id-${i}`,
+      eventTime: "2024-05-01T10:00:00Z",
+      eventSource: "iam.amazonaws.com",
+      eventName: i % 7 === 0 ? "CreateUser" : "GetUser",
+      awsRegion: "eu-west-1",
+      sourceIPAddress: "203.0.113.9",
+      userIdentity: { type: "IAMUser", userName: `user-${i}`, accountId: "111122223333" },
+      recipientAccountId: "111122223333",
+    }),
+  );
+  return `{"Records":[${records.join(",")}]}`;
+}
+
+/** The file's records, or its error's class, code and message when it cannot be read. */
+function settle(opened: Promise<LogFile>): Promise<unknown> {
+  return opened.then(drain).catch((error: unknown) => ({
+    error: error instanceof IngestError ? [error.code, error.message] : String(error),
+  }));
+}
+
+describe("openLogFileInWorker", () => {
+  it.each(sampleFiles().filter((_, i) => i % 6 === 0))(
+    "reads %s as openLogFile does",
+    async (file) => {
+      const full = path.join(SAMPLES_DIR, file);
+      const here = await settle(openLogFile(fileSource(full)));
+      const there = await settle(openLogFileInWorker(fileSource(full)));
+
+      expect(there).toEqual(here);
+    },
+  );
+
+  it("hands over every record of a file larger than the records it may send ahead", async () => {
+    const file = await openLogFileInWorker(chunked(gzip(manyRecords(20_000)), 4096));
+    const { events, rejected } = await drain(file);
+
+    expect(file.shape).toBe("cloudtrail-delivery");
+    expect(rejected).toEqual([]);
+    expect(events.map((e) => e.event.nativeId)).toEqual(
+      Array.from({ length: 20_000 }, (_, i) => `id-${i}`),
+    );
+  });
+
+  it("throws the IngestError the file causes, even after records were read", async () => {
+    const whole = gzip(manyRecords(3_000));
+    const file = await openLogFileInWorker(chunked(whole.subarray(0, whole.length - 100), 4096));
+    const error = await rejection(() => drain(file));
+
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as IngestError).code).toBe("corrupt_gzip");
+  });
+
+  it("reports a source that breaks off as unreadable, keeping its error as the cause", async () => {
+    const broken = new Error("connection reset");
+    async function* source() {
+      yield* chunked(manyRecords(3_000).slice(0, 200_000), 4096);
+      throw broken;
+    }
+    const file = await openLogFileInWorker(source());
+    const error = await rejection(() => drain(file));
+
+    expect(error).toBeInstanceOf(IngestError);
+    expect((error as IngestError).code).toBe("read_failed");
+    expect((error as IngestError).cause).toBe(broken);
+  });
+
+  it("lets a reader stop early and the next file still be read", async () => {
+    const file = await openLogFileInWorker(chunked(manyRecords(20_000), 4096));
+    for await (const record of file.records) {
+      expect(record.kind).toBe("event");
+      break;
+    }
+    const next = await drain(await openLogFileInWorker(chunked(manyRecords(10), 64)));
+
+    expect(next.events).toHaveLength(10);
+  });
+});

@@ -1,0 +1,60 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { logger } from "../../log";
+
+const log = logger("parse-worker");
+
+// Idle parsing threads kept for the next file: starting one costs a few hundred milliseconds.
+const MAX_IDLE = 2;
+
+const ENTRY_NAME = "entry.mjs";
+const idle: Worker[] = [];
+let entry: string | null | undefined;
+
+/**
+ * Where the worker's entry file is: next to this module when it runs from its sources (CLI,
+ * tests), else under the working directory (Next's server runs bundled code from the project
+ * root). Null when neither exists: files are then parsed on the calling thread.
+ */
+function entryFile(): string | null {
+  if (entry !== undefined) return entry;
+  const here = import.meta.url.startsWith("file:")
+    ? path.join(path.dirname(fileURLToPath(import.meta.url)), ENTRY_NAME)
+    : null;
+  const candidates = [here, path.resolve("lib/ingest/worker", ENTRY_NAME)];
+  entry = candidates.find((file) => file !== null && existsSync(file)) ?? null;
+  if (entry === null)
+    log.warn({ candidates }, "no parsing thread entry; parsing on the main thread");
+  return entry;
+}
+
+/** A parsing thread for one file, or null when none can run here. */
+export function acquireWorker(): Worker | null {
+  const reused = idle.pop();
+  if (reused) {
+    reused.ref();
+    return reused;
+  }
+  const file = entryFile();
+  if (file === null) return null;
+  const worker = new Worker(file);
+  worker.on("error", (error) => log.error({ err: error }, "parsing thread failed"));
+  return worker;
+}
+
+/** Hands a worker that finished its file back; it no longer keeps the process alive. */
+export function releaseWorker(worker: Worker): void {
+  if (idle.length >= MAX_IDLE) {
+    void worker.terminate();
+    return;
+  }
+  worker.unref();
+  idle.push(worker);
+}
+
+/** Ends a worker whose file was abandoned part-way (it may be blocked on a reply). */
+export function discardWorker(worker: Worker): void {
+  void worker.terminate();
+}
