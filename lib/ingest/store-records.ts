@@ -8,8 +8,8 @@ import type { LogFile } from "./log-file";
 
 // Rows per COPY: large enough to amortise the statements around it, small enough that a batch
 // of big records (a 300 KB request body is real) stays a few MB in memory.
-const BATCH_EVENTS = 5000;
-const BATCH_CHARS = 8 * 1024 * 1024;
+const BATCH_EVENTS = 2000;
+const BATCH_CHARS = 4 * 1024 * 1024;
 // A file with thousands of bad records reports the first ones and the count, not all of them.
 const MAX_ERRORS_KEPT = 100;
 

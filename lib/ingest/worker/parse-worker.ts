@@ -9,7 +9,7 @@ import { fromWire, toWire } from "./wire-error";
 
 // Batches a file may have in flight before the reader takes one: bounds memory on both sides,
 // yet lets the worker parse a whole write batch (store-records.ts) ahead while one is stored.
-const BATCHES_AHEAD = 16;
+const BATCHES_AHEAD = 4;
 const BATCH_RECORDS = 500;
 const BATCH_CHARS = 4 * 1024 * 1024;
 
