@@ -1,76 +1,14 @@
 import { type CopyClient, copyIn } from "../db/copy-in";
-import { type CopyValue, copyLine, textArrayLiteral } from "../db/copy-text";
-import type { NormalizedEvent } from "./types";
+import { copyLine } from "../db/copy-text";
+import { COLUMNS, dedupKey, type EventToStore, eventCopyFields } from "./copy-fields";
 
-/** An event ready to store: the normalised fields plus what duplicate handling needs. */
-export interface EventToStore {
-  event: NormalizedEvent;
-  raw: string;
-  contentHash: string;
-}
+export { dedupKey, type EventToStore } from "./copy-fields";
 
 export interface StoredEvent {
   id: bigint;
   /** Index of the event in the batch that was written. */
   index: number;
   idConflict: boolean;
-}
-
-const COLUMNS: [name: string, type: string][] = [
-  ["source_table", "text"],
-  ["kind", "text"],
-  ["event_time", "timestamptz"],
-  ["operation", "text"],
-  ["actor", "text"],
-  ["actor_type", "text"],
-  ["source_ip", "inet"],
-  ["source_host", "text"],
-  ["account", "text"],
-  ["region", "text"],
-  ["user_agent", "text"],
-  ["outcome", "text"],
-  ["outcome_code", "text"],
-  ["native_id", "text"],
-  ["dedup_key", "text"],
-  ["content_hash", "text"],
-  ["correlation_id", "text"],
-  ["sentinel", "jsonb"],
-  ["flags", "text[]"],
-  ["raw", "text"],
-  ["ingest_file_id", "uuid"],
-];
-
-/** The key duplicates are judged by: the native id, or the content digest when there is none. */
-export function dedupKey(item: EventToStore): string {
-  return item.event.nativeId ?? `sha256:${item.contentHash}`;
-}
-
-function rowOf(item: EventToStore, ord: number, fileId: string | null): CopyValue[] {
-  const { event } = item;
-  return [
-    ord,
-    event.table,
-    event.kind,
-    event.eventTime.toISOString(),
-    event.operation,
-    event.actor,
-    event.actorType,
-    event.sourceIp,
-    event.sourceHost,
-    event.account,
-    event.region,
-    event.userAgent,
-    event.outcome,
-    event.outcomeCode,
-    event.nativeId,
-    dedupKey(item),
-    item.contentHash,
-    event.correlationId,
-    JSON.stringify(event.sentinel),
-    textArrayLiteral(event.flags),
-    item.raw,
-    fileId,
-  ];
 }
 
 const names = COLUMNS.map(([name]) => name).join(", ");
@@ -152,9 +90,12 @@ export async function writeEvents(
 ): Promise<StoredEvent[]> {
   if (items.length === 0) return [];
   await client.query(PREPARE_STAGE);
+  const tail = `\t${copyLine([fileId])}`;
   let text = "";
-  for (let i = 0; i < items.length; i++)
-    text += copyLine(rowOf(items[i] as EventToStore, i, fileId));
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as EventToStore;
+    text += `${i}\t${item.copyFields ?? eventCopyFields(item)}${tail}`;
+  }
   await copyIn(client, COPY_STAGE, text);
   const inserted = await client.query<InsertedRow>(INSERT_STAGED);
   const conflicted = await flagConflicts(client, inserted.rows);

@@ -37,7 +37,8 @@ export async function storeRecords(
       continue;
     }
     outcome.records += 1;
-    batch.push({ event: record.event, raw: record.raw, contentHash: record.contentHash });
+    const { event, raw, contentHash, copyFields } = record;
+    batch.push({ event, raw, contentHash, copyFields });
     batchChars += record.raw.length;
     if (batch.length >= BATCH_EVENTS || batchChars >= BATCH_CHARS) {
       await storeBatch(client, batch, fileId, outcome);

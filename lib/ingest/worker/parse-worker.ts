@@ -1,6 +1,7 @@
 // The parsing thread: gunzip, record splitting, JSON.parse, normalisation of one file at a time,
 // its bytes pulled from the main thread and its records sent back in batches, a few ahead.
 import { parentPort } from "node:worker_threads";
+import { eventCopyFields } from "../../events/copy-fields";
 import type { FileRecord } from "../build-record";
 import type { OpenOptions } from "../log-file";
 import { openLogFile } from "../open-log-file";
@@ -81,6 +82,7 @@ async function runFile(options: Partial<OpenOptions>): Promise<void> {
     let batch: FileRecord[] = [];
     let chars = 0;
     for await (const record of file.records) {
+      if (record.kind === "event") record.copyFields = eventCopyFields(record);
       batch.push(record);
       chars += record.kind === "event" ? record.raw.length : 0;
       if (batch.length >= BATCH_RECORDS || chars >= BATCH_CHARS) {
