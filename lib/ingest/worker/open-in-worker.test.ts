@@ -1,5 +1,5 @@
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { eventCopyFields } from "../../events/copy-fields";
 import { SAMPLES_DIR, sampleFiles } from "../../testing/fixtures";
 import { IngestError } from "../ingest-error";
@@ -100,5 +100,25 @@ describe("openLogFileInWorker", () => {
     const next = await drain(await openLogFileInWorker(chunked(manyRecords(10), 64)));
 
     expect(next.events).toHaveLength(10);
+  });
+
+  it("parses on the calling thread when TRIPLINE_PARSE_THREAD is main", async () => {
+    vi.stubEnv("TRIPLINE_PARSE_THREAD", "main");
+    try {
+      const { events } = await drain(await openLogFileInWorker(chunked(manyRecords(3), 64)));
+
+      expect(events).toHaveLength(3);
+      expect(events.map((e) => e.copyFields)).toEqual([undefined, undefined, undefined]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("encodes each event's COPY fields on the parsing thread otherwise", async () => {
+    const { events } = await drain(await openLogFileInWorker(chunked(manyRecords(3), 64)));
+
+    for (const { copyFields, ...plain } of events) {
+      expect(copyFields).toBe(eventCopyFields(plain));
+    }
   });
 });

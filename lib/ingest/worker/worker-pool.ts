@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { env } from "../../env";
 import { logger } from "../../log";
 
 const log = logger("parse-worker");
@@ -30,8 +31,9 @@ function entryFile(): string | null {
   return entry;
 }
 
-/** A parsing thread for one file, or null when none can run here. */
+/** A parsing thread for one file, or null when none can run here or the setting says so. */
 export function acquireWorker(): Worker | null {
+  if (env().TRIPLINE_PARSE_THREAD === "main") return null;
   const reused = idle.pop();
   if (reused) {
     reused.ref();
