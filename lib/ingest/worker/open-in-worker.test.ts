@@ -1,5 +1,5 @@
 import path from "node:path";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { eventCopyFields } from "../../events/copy-fields";
 import { SAMPLES_DIR, sampleFiles } from "../../testing/fixtures";
 import { IngestError } from "../ingest-error";
@@ -46,6 +46,14 @@ function settle(opened: Promise<LogFile>): Promise<unknown> {
 }
 
 describe("openLogFileInWorker", () => {
+  beforeEach(() => {
+    vi.stubEnv("TRIPLINE_PARSE_THREAD", "worker");
+  });
+
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
   it.each(sampleFiles().filter((_, i) => i % 6 === 0))(
     "reads %s as openLogFile does",
     async (file) => {
@@ -104,14 +112,10 @@ describe("openLogFileInWorker", () => {
 
   it("parses on the calling thread when TRIPLINE_PARSE_THREAD is main", async () => {
     vi.stubEnv("TRIPLINE_PARSE_THREAD", "main");
-    try {
-      const { events } = await drain(await openLogFileInWorker(chunked(manyRecords(3), 64)));
+    const { events } = await drain(await openLogFileInWorker(chunked(manyRecords(3), 64)));
 
-      expect(events).toHaveLength(3);
-      expect(events.map((e) => e.copyFields)).toEqual([undefined, undefined, undefined]);
-    } finally {
-      vi.unstubAllEnvs();
-    }
+    expect(events).toHaveLength(3);
+    expect(events.map((e) => e.copyFields)).toEqual([undefined, undefined, undefined]);
   });
 
   it("encodes each event's COPY fields on the parsing thread otherwise", async () => {
