@@ -29,6 +29,12 @@ const EnvSchema = z.object({
     .trim()
     .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, "must be 32 bytes: 64 hex digits or base64")
     .optional(),
+  /**
+   * Where files are parsed: on the thread that writes them, or on a worker thread in parallel
+   * with writing (about 100 MB more resident memory; an upload through the server has been seen
+   * to stall at its end with it, see lib/ingest/worker/worker-pool.ts).
+   */
+  TRIPLINE_PARSE_THREAD: z.enum(["worker", "main"]).default("main"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,4 +1,5 @@
-import type pg from "pg";
+import { type CopyClient, copyIn } from "../db/copy-in";
+import { copyLine } from "../db/copy-text";
 import type { FalsePositiveNote } from "../detection/false-positive-notes";
 import type { Confidence, Severity } from "../detection/rules/rule";
 import type { NormalizedEvent } from "../events/types";
@@ -40,16 +41,23 @@ const COLUMNS: [name: string, type: string][] = [
   ["false_positive_notes", "jsonb"],
 ];
 const names = COLUMNS.map(([name]) => name).join(", ");
-const unnestArgs = COLUMNS.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
 const refreshed = COLUMNS.filter(([name]) => name !== "rule" && name !== "group_key")
   .map(([name]) => `${name} = EXCLUDED.${name}`)
   .join(", ");
+
+// The session's staging table, as for events (lib/events/event-writer.ts).
+const PREPARE_STAGE = `
+  CREATE TEMP TABLE IF NOT EXISTS alert_stage (
+    ${COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ")});
+  TRUNCATE alert_stage`;
+
+const COPY_STAGE = `COPY alert_stage (${names}) FROM STDIN`;
 
 // An (event, rule) pair raises at most one alert. A grouped alert (one Azure operation's
 // Started and Succeeded records) follows its latest record, keeping its triage state.
 const UPSERT = `
   INSERT INTO alert (${names})
-  SELECT * FROM unnest(${unnestArgs})
+  SELECT ${names} FROM alert_stage
   ON CONFLICT (rule, group_key) DO UPDATE SET ${refreshed}, updated_at = now()
   WHERE alert.group_key NOT LIKE 'event:%' AND EXCLUDED.event_time >= alert.event_time
   RETURNING id, (xmax = 0) AS inserted`;
@@ -67,33 +75,38 @@ function latestPerGroup(candidates: readonly AlertCandidate[]): AlertCandidate[]
   return [...byKey.values()];
 }
 
-/** Writes alerts in one statement; returns the ids of alerts that are new. */
+function rowOf(r: AlertCandidate): (string | number | null)[] {
+  return [
+    r.rule,
+    r.ruleVersion,
+    r.groupKey,
+    r.eventId.toString(),
+    r.event.eventTime.toISOString(),
+    r.event.table,
+    r.event.operation,
+    r.event.actor,
+    r.event.actorType,
+    r.event.sourceIp,
+    r.event.account,
+    r.event.outcome,
+    r.severity,
+    SEVERITY_RANK[r.severity],
+    r.confidence,
+    r.explanation,
+    JSON.stringify(r.falsePositiveNotes),
+  ];
+}
+
+/** Writes alerts through COPY and one upsert; returns the ids of alerts that are new. */
 export async function writeAlerts(
-  client: Pick<pg.PoolClient, "query">,
+  client: CopyClient,
   candidates: readonly AlertCandidate[],
 ): Promise<bigint[]> {
   const rows = latestPerGroup(candidates);
   if (rows.length === 0) return [];
   await shareDetectionLock(client);
-  const values = [
-    rows.map((r) => r.rule),
-    rows.map((r) => r.ruleVersion),
-    rows.map((r) => r.groupKey),
-    rows.map((r) => r.eventId.toString()),
-    rows.map((r) => r.event.eventTime.toISOString()),
-    rows.map((r) => r.event.table),
-    rows.map((r) => r.event.operation),
-    rows.map((r) => r.event.actor),
-    rows.map((r) => r.event.actorType),
-    rows.map((r) => r.event.sourceIp),
-    rows.map((r) => r.event.account),
-    rows.map((r) => r.event.outcome),
-    rows.map((r) => r.severity),
-    rows.map((r) => SEVERITY_RANK[r.severity]),
-    rows.map((r) => r.confidence),
-    rows.map((r) => r.explanation),
-    rows.map((r) => JSON.stringify(r.falsePositiveNotes)),
-  ];
-  const result = await client.query<{ id: string; inserted: boolean }>(UPSERT, values);
+  await client.query(PREPARE_STAGE);
+  await copyIn(client, COPY_STAGE, rows.map((r) => copyLine(rowOf(r))).join(""));
+  const result = await client.query<{ id: string; inserted: boolean }>(UPSERT);
   return result.rows.filter((row) => row.inserted).map((row) => BigInt(row.id));
 }

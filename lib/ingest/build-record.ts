@@ -35,6 +35,8 @@ export type FileRecord =
       /** sha256 of the inner event's canonical JSON as parsed, before NUL replacement. */
       contentHash: string;
       event: NormalizedEvent;
+      /** The row's COPY fields, when a parsing thread encoded them (events/copy-fields.ts). */
+      copyFields?: string;
     }
   | { kind: "rejected"; position: RecordPosition; reason: string };
 

@@ -15,9 +15,9 @@ import {
   finishJob,
   type JobOrigin,
 } from "./job-store";
-import { openLogFile } from "./open-log-file";
 import { storeRecords } from "./store-records";
 import type { UploadedFile } from "./uploaded-file";
+import { openLogFileInWorker } from "./worker/open-in-worker";
 
 export type { UploadedFile } from "./uploaded-file";
 
@@ -187,7 +187,7 @@ async function readAndStore(
   const client = await pool().connect();
   try {
     await client.query("BEGIN");
-    const logFile = await openLogFile(source.bytes, {
+    const logFile = await openLogFileInWorker(source.bytes, {
       maxFileBytes: settings.maxFileBytes,
       dateOrder: settings.dateOrder,
       gzipLayers: source.gzipLayers,

@@ -48,7 +48,8 @@ export function sentinelRowEvent(
 
 /** Stores events in order, as ingest would, and returns their ids in the same order. */
 export async function storeEvents(items: readonly EventToStore[]): Promise<bigint[]> {
-  const stored = await writeEvents(pool(), items, null);
+  const client = await pool().connect();
+  const stored = await writeEvents(client, items, null).finally(() => client.release());
   if (stored.length !== items.length) throw new Error("a test event was a duplicate");
   const ids: bigint[] = [];
   for (const { index, id } of stored) ids[index] = id;

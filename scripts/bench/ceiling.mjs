@@ -1,0 +1,71 @@
+// The COPY ceiling: the same rows, pre-made as CSV, loaded by two parallel sessions.
+import { createReadStream, createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+
+// The columns event-writer.ts stores; id, id_conflict and ingested_at take their defaults.
+const EVENT_COLUMNS =
+  "source_table, kind, event_time, operation, actor, actor_type, source_ip, source_host, " +
+  "account, region, user_agent, outcome, outcome_code, native_id, dedup_key, content_hash, " +
+  "correlation_id, sentinel, flags, raw, ingest_file_id";
+const EXPORT_HALVES = [
+  `COPY (SELECT ${EVENT_COLUMNS} FROM event WHERE id % 2 = 0 ORDER BY id) TO STDOUT (FORMAT csv)`,
+  `COPY (SELECT ${EVENT_COLUMNS} FROM event WHERE id % 2 = 1 ORDER BY id) TO STDOUT (FORMAT csv)`,
+];
+
+/**
+ * The ceiling: the rows Tripline stored, exported beforehand as CSV, loaded by two parallel
+ * sessions into an empty copy of the event table (same columns, defaults, indexes).
+ */
+export async function copyCeiling(url, folder) {
+  const files = EXPORT_HALVES.map((_, i) => path.join(folder, `event-rows-${i}.csv`));
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await Promise.all(EXPORT_HALVES.map((sql, i) => exportRows(url, sql, files[i])));
+    await admin.query("DROP TABLE IF EXISTS bench_event_copy");
+    await admin.query("DROP SEQUENCE IF EXISTS bench_event_copy_id_seq");
+    await admin.query("CREATE TABLE bench_event_copy (LIKE event INCLUDING ALL)");
+    await admin.query("CREATE SEQUENCE bench_event_copy_id_seq OWNED BY bench_event_copy.id");
+    await admin.query(
+      "ALTER TABLE bench_event_copy ALTER COLUMN id SET DEFAULT nextval('bench_event_copy_id_seq')",
+    );
+    await admin.query("CHECKPOINT");
+
+    const started = performance.now();
+    const rows = await Promise.all(files.map((file) => loadRows(url, file)));
+    const seconds = (performance.now() - started) / 1000;
+    return { rows: rows.reduce((a, b) => a + b, 0), seconds };
+  } finally {
+    await admin.query("DROP TABLE IF EXISTS bench_event_copy").catch(() => undefined);
+    await admin.end();
+    await Promise.all(files.map((file) => rm(file, { force: true })));
+  }
+}
+
+async function exportRows(url, sql, file) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await pipeline(client.query(copyTo(sql)), createWriteStream(file));
+  } finally {
+    await client.end();
+  }
+}
+
+async function loadRows(url, file) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const copy = client.query(
+      copyFrom(`COPY bench_event_copy (${EVENT_COLUMNS}) FROM STDIN (FORMAT csv)`),
+    );
+    await pipeline(createReadStream(file, { highWaterMark: 1024 * 1024 }), copy);
+    return copy.rowCount;
+  } finally {
+    await client.end();
+  }
+}

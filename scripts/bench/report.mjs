@@ -1,0 +1,81 @@
+// The benchmark's printed report: each figure next to its target.
+import { availableParallelism } from "node:os";
+import { PARITY_AT } from "./corpus.mjs";
+
+export const TARGET = { copyShare: 0.6, rssMb: 512, alertsP95Ms: 50, paritySeconds: 1 };
+
+export const formatInt = (n) => Math.round(n).toLocaleString("en-US");
+const verdict = (met) => (met ? "met" : "NOT MET");
+
+export function printReport(facts) {
+  const { generated, parse, ingest, copy, queries, parity, db, total, fileCount } = facts;
+  const parseRate = parse.events / parse.seconds;
+  const ingestRate = ingest.stored / ingest.seconds;
+  const copyRate = copy.rows / copy.seconds;
+  const share = ingestRate / copyRate;
+  const rows = [
+    ["parse only (openLogFile, no DB)", `${formatInt(parseRate)} events/s`, "", ""],
+    [
+      "full ingest (tripline ingest --json)",
+      `${formatInt(ingestRate)} events/s`,
+      `>= ${formatInt(copyRate * TARGET.copyShare)} events/s`,
+      "",
+    ],
+    ["COPY ceiling (2 sessions)", `${formatInt(copyRate)} events/s`, "", ""],
+    [
+      "full ingest / COPY ceiling",
+      `${(share * 100).toFixed(1)} %`,
+      `>= ${TARGET.copyShare * 100} %`,
+      verdict(share >= TARGET.copyShare),
+    ],
+    [
+      "peak RSS of the ingest process",
+      `${ingest.peakMb.toFixed(0)} MB`,
+      `<= ${TARGET.rssMb} MB`,
+      verdict(ingest.peakMb <= TARGET.rssMb),
+    ],
+    ...queries.map((q) => [
+      `alerts ${q.label}`,
+      `p50 ${q.p50.toFixed(1)} / p95 ${q.p95.toFixed(1)} ms`,
+      `p95 <= ${TARGET.alertsP95Ms} ms`,
+      verdict(q.p95 <= TARGET.alertsP95Ms),
+    ]),
+    [
+      `parity report at ${PARITY_AT.toISOString().slice(0, 16)}Z`,
+      `${(parity.seconds * 1000).toFixed(0)} ms (${formatInt(parity.rows)} rows, ${parity.source})`,
+      `<= ${TARGET.paritySeconds} s`,
+      verdict(parity.seconds <= TARGET.paritySeconds),
+    ],
+  ];
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
+  const mb = (bytes) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
+
+  console.log("");
+  console.log(
+    `corpus: ${formatInt(total)} CloudTrail events in ${fileCount} gzip files ` +
+      `(${mb(generated.jsonBytes)} JSON, ${mb(generated.gzipBytes)} gzip), ` +
+      `${((generated.watched / total) * 100).toFixed(1)} % watched names`,
+  );
+  console.log(
+    `stored: ${formatInt(db.events)} events, ${formatInt(db.alerts)} alerts ` +
+      `(${((db.alerts / db.events) * 100).toFixed(1)} per 100 events), ` +
+      `${ingest.rejected} rejected, ${ingest.failed} failed files`,
+  );
+  console.log(
+    `machine: ${availableParallelism()} cores, Node ${process.versions.node}, ` +
+      `PostgreSQL ${db.version} (embedded)`,
+  );
+  console.log(
+    `ingest command ${ingest.seconds.toFixed(1)} s wall (job ${db.jobSeconds.toFixed(1)} s); ` +
+      `COPY ${copy.seconds.toFixed(1)} s; parse ${parse.seconds.toFixed(1)} s`,
+  );
+  console.log("");
+  for (const row of rows) {
+    const cells = row.slice(0, 3).map((cell, c) => cell.padEnd(widths[c]));
+    console.log(`${cells.join("  ")}  ${row[3]}`.trimEnd());
+  }
+  const verdicts = rows.filter((r) => r[3] !== "");
+  const met = verdicts.filter((r) => r[3] === "met").length;
+  console.log("");
+  console.log(`targets met: ${met} of ${verdicts.length}`);
+}
