@@ -26,16 +26,9 @@ async function parsePhase(dir) {
   return { events, rejected, seconds: (performance.now() - started) / 1000 };
 }
 
-const TIMED_RUNS = 25;
-const WARM_UPS = 3;
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-/** listAlerts on first and last pages, unfiltered and with two kinds of filters. */
+/** The alerts page query on the first and last pages (the last opened by its keyset cursor). */
 async function queriesPhase() {
-  const { listAlerts } = await import("../../lib/alerts/queries.ts");
+  const { timeAlertsPage } = await import("../../lib/alerts/page-timing.ts");
   const { AlertPage } = await import("../../lib/alerts/schemas.ts");
   const { disconnect } = await import("../../lib/db/client.ts");
   const day = { from: new Date(PARITY_AT.getTime() - DAY_MS), to: PARITY_AT };
@@ -47,26 +40,17 @@ async function queriesPhase() {
   const cases = [];
   try {
     for (const [label, filter] of filters) {
-      const base = { range: "all", ...filter };
-      const { total } = await listAlerts(AlertPage.parse(base));
-      const lastPage = Math.min(100_000, Math.max(1, Math.ceil(total / 50)));
-      for (const [where, page] of [
-        ["first page", 1],
-        ["last page", lastPage],
+      const view = AlertPage.parse({ range: "all", ...filter });
+      for (const [where, offset] of [
+        ["first page", 0],
+        ["last page", "last"],
       ]) {
-        const request = AlertPage.parse({ ...base, page });
-        const times = [];
-        for (let i = 0; i < WARM_UPS + TIMED_RUNS; i++) {
-          const started = performance.now();
-          await listAlerts(request);
-          if (i >= WARM_UPS) times.push(performance.now() - started);
-        }
-        times.sort((a, b) => a - b);
+        const timing = await timeAlertsPage(view, { offset });
         cases.push({
-          label: `${label}, ${where} (${page})`,
-          total,
-          p50: percentile(times, 50),
-          p95: percentile(times, 95),
+          label: `${label}, ${where} (${timing.page})`,
+          total: timing.total,
+          p50: timing.p50,
+          p95: timing.p95,
         });
       }
     }
