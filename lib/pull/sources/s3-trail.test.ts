@@ -188,6 +188,24 @@ describe("CloudTrail from an S3 trail bucket", () => {
     expect(run?.error?.kind).toBe("network");
   });
 
+  it("gives up on a hung endpoint after the configured timeout, as a network error", async () => {
+    layOutBucket();
+    s3.hold = (r) => r.operation === "ListObjectsV2";
+    const id = await trailSource();
+    process.env.TRIPLINE_PULL_TIMEOUT_SECONDS = "1";
+    try {
+      const run = await runSource(id, {
+        trigger: "manual",
+        tuning: { baseDelayMs: 20, maxDelayMs: 100, maxTries: 2 },
+      });
+      expect(run?.error?.kind).toBe("network");
+      expect(s3.requests.filter((r) => r.operation === "ListObjectsV2")).toHaveLength(2);
+      expect((await getSource(id))?.checkpoint).toBeNull();
+    } finally {
+      delete process.env.TRIPLINE_PULL_TIMEOUT_SECONDS;
+    }
+  });
+
   describe("with an assumed role", () => {
     let sts: FakeSts;
     beforeEach(async () => {
