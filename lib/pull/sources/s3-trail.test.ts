@@ -179,6 +179,24 @@ describe("CloudTrail from an S3 trail bucket", () => {
     expect(rows.rows).toEqual([{ status: "failed", error_kind: "unauthorised" }]);
   });
 
+  it.each([
+    ["an empty body", ""],
+    ["a result without its elements", '<?xml version="1.0"?><ListBucketResult></ListBucketResult>'],
+  ])("a listing answered 200 with %s is an unexpected answer", async (_label, body) => {
+    layOutBucket();
+    s3.faults.add(
+      { status: 200, headers: { "content-type": "application/xml" }, body },
+      (r) => r.operation === "ListObjectsV2",
+    );
+    const id = await trailSource();
+
+    const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+    expect(run?.status).toBe("failed");
+    expect(run?.error?.kind).toBe("invalid_response");
+    expect((await getSource(id))?.checkpoint).toBeNull();
+    expect(await storedEvents()).toBe(0);
+  });
+
   it("reports an unreachable endpoint as a network error", async () => {
     const id = await trailSource({ s3Endpoint: "http://127.0.0.1:1" });
     const run = await runSource(id, {
