@@ -197,6 +197,20 @@ describe("CloudTrail from an S3 trail bucket", () => {
     expect(await storedEvents()).toBe(0);
   });
 
+  it("names the status received: 401 is not reported as 403", async () => {
+    layOutBucket();
+    s3.faults.add({
+      status: 401,
+      body: "<Error><Code>InvalidAccessKeyId</Code><Message>no such key</Message></Error>",
+    });
+    const id = await trailSource();
+
+    const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+    expect(run?.error?.kind).toBe("unauthorised");
+    expect(run?.error?.message).toContain("(HTTP 401)");
+    expect(run?.error?.message).not.toContain("403");
+  });
+
   it("reports an unreachable endpoint as a network error", async () => {
     const id = await trailSource({ s3Endpoint: "http://127.0.0.1:1" });
     const run = await runSource(id, {
