@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blankForm, draftFromForm, type FormValues } from "./source-form";
+import { blankForm, draftFromForm, type FormValues, valuesToShow } from "./source-form";
 import { makeTestCertificates } from "./testing/test-certificates";
 
 const ENTRA = {
@@ -44,6 +44,33 @@ describe("source form", () => {
     expect(result.draft.secrets).toEqual({
       secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
     });
+  });
+
+  it("refuses control characters in the name and the key prefix, naming the field", () => {
+    const trail = {
+      ...blankForm("aws-s3"),
+      region: "eu-west-1",
+      accessKeyId: "AKIAIOSFODNN7EXAMPLE",
+      bucket: "trail-logs",
+      startFrom: "2024-03-05T00:00",
+    };
+    const errors = errorsOf({ ...trail, name: "x\u0000y\u001b", prefix: "../\u0000" });
+    expect(errors.name).toMatch(/^The name cannot hold control characters/);
+    expect(errors.prefix).toMatch(/^The key prefix cannot hold control characters/);
+    expect(errorsOf({ ...trail, name: "tab\there" }).name).toMatch(/control characters/);
+    expect(draftFromForm({ ...trail, name: "plain ünïcode name" }).ok).toBe(true);
+  });
+
+  it("answers a kind that is not one of ours in plain words, shown with a kind of ours", () => {
+    for (const kind of ["ftp", ""]) {
+      expect(errorsOf({ ...blankForm("aws-s3"), name: "n", kind }).kind).toBe(
+        "Choose what to pull from.",
+      );
+      const shown = valuesToShow({ ...blankForm("aws-s3"), kind, secretAccessKey: "typed" });
+      expect(shown.kind).toBe("aws-s3");
+      expect(shown.secretAccessKey).toBe("");
+    }
+    expect(valuesToShow(blankForm("log-analytics")).kind).toBe("log-analytics");
   });
 
   it("names the field that is wrong", () => {
