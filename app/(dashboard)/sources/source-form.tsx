@@ -89,8 +89,8 @@ const BY_KIND: Record<SourceKind, readonly FieldSpec[]> = {
 
 const SECRET_FIELDS = new Set<FormField>(["secretAccessKey", "clientSecret", "certificatePem"]);
 const STORED_HINT =
-  "Stored — leave empty to keep. Enter it again to change an endpoint, the trusted CA, the " +
-  "tenant, or the client or key id.";
+  "Stored — leave empty to keep. Enter it again to change an endpoint, path-style requests, " +
+  "the trusted CA, the tenant, or the client or key id.";
 
 interface SourceFormProps {
   sourceId: string | null;
