@@ -95,6 +95,27 @@ describe("source form", () => {
     expect(local.ok).toBe(true);
   });
 
+  it("refuses credentials in an endpoint URL and names the loopback addresses http may use", () => {
+    const trail = {
+      ...blankForm("aws-s3"),
+      name: "trail",
+      region: "eu-west-1",
+      accessKeyId: "AKIAIOSFODNN7EXAMPLE",
+      bucket: "trail-logs",
+      startFrom: "2024-03-05T00:00",
+    };
+    for (const s3Endpoint of ["http://user:pw@127.0.0.1:3602/", "https://user@s3.example.com"]) {
+      expect(errorsOf({ ...trail, s3Endpoint }).s3Endpoint).toMatch(/user name and password/);
+    }
+    const graph = { ...ENTRA, graphBaseUrl: "https://u:p@graph.example.com" };
+    expect(errorsOf(graph).graphBaseUrl).toMatch(/user name and password/);
+    const remote = errorsOf({ ...trail, s3Endpoint: "http://10.0.0.1:9000" }).s3Endpoint;
+    expect(remote).toMatch(/loopback addresses: localhost, 127\.0\.0\.0\/8 and \[::1\]/);
+    for (const s3Endpoint of ["http://127.0.0.2:3602", "http://[::1]:3602", "http://localhost:1"]) {
+      expect(draftFromForm({ ...trail, s3Endpoint }).ok).toBe(true);
+    }
+  });
+
   it("takes only https for the APIs the Azure SDK clients call", () => {
     const values = {
       ...blankForm("azure-activity"),
