@@ -141,6 +141,8 @@ export function SourceForm({ sourceId, initial, storedSecrets, canSeal }: Source
             name="kind"
             value={kind}
             disabled={sourceId !== null}
+            aria-invalid={state.fieldErrors.kind ? true : undefined}
+            aria-describedby={state.fieldErrors.kind ? "source-kind-error" : undefined}
             onChange={(event) => setKind(event.target.value as SourceKind)}
           >
             {SOURCE_KINDS.map((k) => (
@@ -150,6 +152,11 @@ export function SourceForm({ sourceId, initial, storedSecrets, canSeal }: Source
             ))}
           </select>
           {sourceId !== null ? <input type="hidden" name="kind" value={kind} /> : null}
+          {state.fieldErrors.kind ? (
+            <p id="source-kind-error" className="field-error">
+              {state.fieldErrors.kind}
+            </p>
+          ) : null}
         </div>
         {field({ name: "intervalMinutes", label: "Every (minutes)", type: "number" })}
         {field({
