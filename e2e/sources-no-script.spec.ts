@@ -65,3 +65,23 @@ test("without scripts: errors come back, a new endpoint needs the secret, edits 
   await page.getByRole("button", { name: `Pause ${name}` }).click({ timeout: SUBMIT_TIMEOUT });
   await expect(page.getByRole("button", { name: `Resume ${name}` })).toBeVisible();
 });
+
+test("without scripts: a kind not ours and a NUL in the name get the form's plain errors", async ({
+  page,
+}) => {
+  await page.goto("/sources/new");
+  // A hand-made post: an option the form never offers.
+  await page
+    .locator("select[name=kind]")
+    .evaluate((select: HTMLSelectElement) => select.add(new Option("ftp", "ftp", true, true)));
+  await page.getByLabel("Name", { exact: true }).fill("odd kind");
+  const answer = page.waitForResponse((r) => r.request().method() === "POST");
+  await page.getByRole("button", { name: "Add source" }).click({ timeout: SUBMIT_TIMEOUT });
+  expect((await answer).status()).toBe(200);
+  await expect(page.getByText("Choose what to pull from.")).toBeVisible();
+
+  await page.getByLabel("Name", { exact: true }).fill("nul\u0000name");
+  await page.getByRole("button", { name: "Add source" }).click({ timeout: SUBMIT_TIMEOUT });
+  await expect(page.getByText("The name cannot hold control characters")).toBeVisible();
+  await expect(page.getByText("Something went wrong")).toHaveCount(0);
+});

@@ -19,11 +19,17 @@ const holder = globalThis as typeof globalThis & { trplConnection?: Connection }
 function connection(): Connection {
   if (!holder.trplConnection) {
     const pool = new pg.Pool({ connectionString: databaseUrl(), max: 10 });
-    // An idle client whose server connection drops (a database restart) emits "error"; left
-    // unhandled it would end the process. The pool discards that client and opens a new one.
-    pool.on("error", (error) =>
-      log.warn(connectionErrorFields(error), "idle database connection lost"),
-    );
+    // A client whose server connection drops (a database restart, or its shutdown while a
+    // scheduler run holds a lock connection: 57P01) emits "error", checked out or idle; left
+    // unhandled it would end the process. Logged once, here, by message and code only; the pool
+    // discards such a client (on release, or at once when idle) and opens a new one.
+    pool.on("connect", (client) => {
+      client.on("error", (error) =>
+        log.warn(connectionErrorFields(error), "database connection lost"),
+      );
+    });
+    // The pool re-emits an idle client's error; the client's own listener above logged it.
+    pool.on("error", () => undefined);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     holder.trplConnection = { pool, prisma };
   }

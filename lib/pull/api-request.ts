@@ -38,6 +38,7 @@ export async function fetchJson<T>(
       response = await send(await build(), context.tuning, context.signal, context.ca);
     } catch (error) {
       if (context.signal.aborted) throw new PullError("interrupted", INTERRUPTED_MESSAGE);
+      if (isNetworkError(error)) return retryNetwork(error);
       if (!(error instanceof TransportFailure)) throw error;
       return networkFailure(what, error);
     }
@@ -67,6 +68,15 @@ export function networkFailure(what: string, error: Error): TryResult<never> {
       { cause: error },
     ),
   };
+}
+
+/** A token request that timed out or could not connect: retried like any other request. */
+export function isNetworkError(error: unknown): error is PullError {
+  return error instanceof PullError && error.kind === "network";
+}
+
+export function retryNetwork(error: PullError): TryResult<never> {
+  return { ok: false, retryable: true, retryAfterMs: null, error };
 }
 
 function judge<T>(

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { logger } from "../log";
-import { errorForStatus, PullError } from "./pull-error";
+import { errorForStatus, PullError, refusedCredentials } from "./pull-error";
 import { INTERRUPTED_MESSAGE, parseRetryAfter, type TryResult, withRetries } from "./retry";
 import { certificateError, tlsTrustCode } from "./tls-trust";
 import type { PullTuning } from "./tuning";
@@ -72,7 +72,7 @@ function classify(what: string, error: unknown): TryResult<never> {
     return failure(errorForStatus(429, what), true, parseRetryAfter(retryAfter));
   }
   if (UNAUTHORISED.has(name) || status === 401 || status === 403) {
-    return failure(errorForStatus(403, what), false);
+    return failure(refusedCredentials(what, status), false);
   }
   if (NOT_FOUND.has(name) || status === 404) return failure(errorForStatus(404, what), false);
   const bucketRegion = headers["x-amz-bucket-region"];

@@ -1,6 +1,12 @@
 import { type HttpClient, isRestError, type RestError } from "@azure/core-rest-pipeline";
 import { logger } from "../log";
-import { invalidAnswer, networkFailure, RETRYABLE_STATUSES } from "./api-request";
+import {
+  invalidAnswer,
+  isNetworkError,
+  networkFailure,
+  RETRYABLE_STATUSES,
+  retryNetwork,
+} from "./api-request";
 import { TransportFailure } from "./http-transport";
 import { errorForStatus, PullError } from "./pull-error";
 import { INTERRUPTED_MESSAGE, parseRetryAfter, type TryResult, withRetries } from "./retry";
@@ -35,6 +41,7 @@ export function azureCall<T>(
       return { ok: true, value: await call() };
     } catch (error) {
       if (signal.aborted) throw new PullError("interrupted", INTERRUPTED_MESSAGE);
+      if (isNetworkError(error)) return retryNetwork(error);
       if (error instanceof PullError) throw error;
       if (error instanceof TransportFailure) return networkFailure(what, error);
       if (isRestError(error)) return classify(what, error);

@@ -5,6 +5,7 @@ import { logger } from "../log";
 import { PullError } from "./pull-error";
 import { type EntraAppSettings, isAllowedEndpoint, type SourceSecrets } from "./settings";
 import { certificateError, tlsTrustCode } from "./tls-trust";
+import type { PullTuning } from "./tuning";
 
 const log = logger("pull");
 
@@ -19,8 +20,9 @@ export function entraTokenSource(
   settings: EntraAppSettings,
   secrets: SourceSecrets,
   resourceBaseUrl: string,
+  tuning: PullTuning,
 ): TokenSource {
-  const { credential, refused } = makeCredential(settings, secrets);
+  const { credential, refused } = makeCredential(settings, secrets, tuning);
   const scope = entraScope(resourceBaseUrl);
   return async (signal) => {
     try {
@@ -45,8 +47,9 @@ export function entraScope(resourceBaseUrl: string): string {
 export function entraCredential(
   settings: EntraAppSettings,
   secrets: SourceSecrets,
+  tuning: PullTuning,
 ): TokenCredential {
-  const { credential, refused } = makeCredential(settings, secrets);
+  const { credential, refused } = makeCredential(settings, secrets, tuning);
   return {
     async getToken(scopes, options) {
       let token: AccessToken | null;
@@ -71,8 +74,12 @@ interface GuardedCredential {
   refused: () => PullError | null;
 }
 
-function makeCredential(settings: EntraAppSettings, secrets: SourceSecrets): GuardedCredential {
-  const guard = endpointGuard();
+function makeCredential(
+  settings: EntraAppSettings,
+  secrets: SourceSecrets,
+  tuning: PullTuning,
+): GuardedCredential {
+  const guard = endpointGuard(tuning.requestTimeoutMs);
   const options = {
     authorityHost: settings.authorityHost,
     // Instance discovery asks the public cloud about the authority: skipped, so a sovereign or
@@ -106,13 +113,19 @@ function makeCredential(settings: EntraAppSettings, secrets: SourceSecrets): Gua
  * Holds every request of the credential, including the token endpoint the authority's OpenID
  * discovery document names, to the rule configured endpoints follow, and notes a certificate
  * that is not trusted. MSAL wraps whatever fails below it in its own error without the cause,
- * so what happened is kept here for the caller to report.
+ * so what happened is kept here for the caller to report. Each request gets the pull's timeout:
+ * one that runs out is a network failure, as for every other request of a pull.
  */
-function endpointGuard(): { policy: PipelinePolicy; refused: () => PullError | null } {
+function endpointGuard(timeoutMs: number): {
+  policy: PipelinePolicy;
+  refused: () => PullError | null;
+} {
   let refusal: PullError | null = null;
   const policy: PipelinePolicy = {
     name: "tripline-endpoint-rule",
     async sendRequest(request, next) {
+      refusal = null;
+      request.timeout = timeoutMs;
       if (!isAllowedEndpoint(request.url)) {
         const address = URL.canParse(request.url) ? new URL(request.url).origin : "an address";
         refusal = new PullError(
@@ -127,11 +140,25 @@ function endpointGuard(): { policy: PipelinePolicy; refused: () => PullError | n
       } catch (error) {
         const trust = tlsTrustCode(error);
         if (trust) refusal = certificateError("The Entra token request", trust);
+        else if (timedOut(error, request.abortSignal)) refusal = tokenTimeout(timeoutMs);
         throw error;
       }
     },
   };
   return { policy, refused: () => refusal };
+}
+
+/** The pipeline aborts a request whose timeout ran out; a stopped run aborts it too. */
+function timedOut(error: unknown, runSignal: { aborted: boolean } | undefined): boolean {
+  return error instanceof Error && error.name === "AbortError" && !runSignal?.aborted;
+}
+
+function tokenTimeout(timeoutMs: number): PullError {
+  return new PullError(
+    "network",
+    `Entra ID did not answer the token request within ${Math.round(timeoutMs / 1000)} s: ` +
+      "check the authority host and the network.",
+  );
 }
 
 function missing(what: string): PullError {

@@ -68,7 +68,7 @@ export function send(
       },
     );
     // A connect timeout of its own: an unreachable address fails in seconds, while a slow query
-    // (Log Analytics computes for minutes) still has the whole deadline.
+    // (Log Analytics may compute for a while) still has the whole request timeout.
     req.on("socket", (socket) => {
       if (!socket.connecting) return;
       const timer = setTimeout(() => {

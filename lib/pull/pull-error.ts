@@ -45,12 +45,7 @@ export class PullError extends Error {
 
 /** The sentence for an HTTP status that ends a request for good (after any retries). */
 export function errorForStatus(status: number, what: string): PullError {
-  if (status === 401 || status === 403) {
-    return new PullError(
-      "unauthorised",
-      `${what} was refused (HTTP ${status}): check the credentials and that they hold the permission the README lists for this source.`,
-    );
-  }
+  if (status === 401 || status === 403) return refusedCredentials(what, status);
   if (status === 404) {
     return new PullError(
       "not_found",
@@ -70,4 +65,13 @@ export function errorForStatus(status: number, what: string): PullError {
     );
   }
   return new PullError("rejected", `${what} was refused (HTTP ${status}): check the settings.`);
+}
+
+/** Credentials refused, naming the HTTP status received (an SDK may report the code alone). */
+export function refusedCredentials(what: string, status: number | null): PullError {
+  const received = status === null ? "" : ` (HTTP ${status})`;
+  return new PullError(
+    "unauthorised",
+    `${what} was refused${received}: check the credentials and that they hold the permission the README lists for this source.`,
+  );
 }

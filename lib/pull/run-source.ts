@@ -13,7 +13,7 @@ import {
 } from "./run-store";
 import { scheduleNext } from "./schedule-store";
 import { loadRunnableSource } from "./source-store";
-import { DEFAULT_TUNING, type PullTuning } from "./tuning";
+import { type PullTuning, tuningFromEnv } from "./tuning";
 
 const log = logger("pull");
 
@@ -59,7 +59,7 @@ async function runLocked(sourceId: string, options: RunOptions): Promise<RunSumm
       secrets: source.secrets,
       checkpoint: source.checkpoint,
       startedAt,
-      tuning: { ...DEFAULT_TUNING, ...options.tuning },
+      tuning: { ...tuningFromEnv(), ...options.tuning },
       signal: options.signal ?? new AbortController().signal,
       ingest,
       saveCheckpoint: (through) => saveCheckpoint(sourceId, through),

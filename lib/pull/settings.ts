@@ -20,10 +20,25 @@ export function isAllowedEndpoint(text: string): boolean {
   return url.protocol === "https:" || (url.protocol === "http:" && isLoopback(url.hostname));
 }
 
+/** A user name or password in a URL would be sent, in clear over http, to every request. */
+function hasNoCredentials(text: string): boolean {
+  if (!URL.canParse(text)) return true;
+  const url = new URL(text);
+  return url.username === "" && url.password === "";
+}
+
+const NO_CREDENTIALS =
+  "Leave the user name and password out of the URL: the source's own credentials are used.";
+
 /** An endpoint under the rule above, stored without a trailing slash. */
 const endpoint = z
   .url({ protocol: /^https?$/, message: "Give a full URL such as https://example.com." })
-  .refine(isAllowedEndpoint, "Use https (plain http is allowed only to 127.0.0.1 or localhost).")
+  .refine(hasNoCredentials, NO_CREDENTIALS)
+  .refine(
+    isAllowedEndpoint,
+    "Use https (plain http is allowed only to this machine's loopback addresses: localhost, " +
+      "127.0.0.0/8 and [::1]).",
+  )
   .transform((text) => text.replace(/\/+$/, ""));
 
 /**
@@ -38,6 +53,7 @@ function httpsOnly(example: string) {
         `Give an https URL such as ${example}: plain http is refused here even to this ` +
         "machine, as the Azure libraries send credentials over https only.",
     })
+    .refine(hasNoCredentials, NO_CREDENTIALS)
     .transform((text) => text.replace(/\/+$/, ""));
 }
 

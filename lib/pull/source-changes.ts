@@ -11,6 +11,8 @@ const SECRET_BOUND: Record<string, string> = {
   accessKeyId: "access key id",
   stsEndpoint: "STS endpoint",
   s3Endpoint: "S3 endpoint",
+  // Path-style or not decides the host signed requests go to: endpoint/bucket or bucket.endpoint.
+  forcePathStyle: "path-style setting",
   cloudtrailEndpoint: "CloudTrail endpoint",
   tenantId: "tenant id",
   clientId: "application (client) id",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blankForm, draftFromForm, type FormValues } from "./source-form";
+import { blankForm, draftFromForm, type FormValues, valuesToShow } from "./source-form";
 import { makeTestCertificates } from "./testing/test-certificates";
 
 const ENTRA = {
@@ -46,6 +46,33 @@ describe("source form", () => {
     });
   });
 
+  it("refuses control characters in the name and the key prefix, naming the field", () => {
+    const trail = {
+      ...blankForm("aws-s3"),
+      region: "eu-west-1",
+      accessKeyId: "AKIAIOSFODNN7EXAMPLE",
+      bucket: "trail-logs",
+      startFrom: "2024-03-05T00:00",
+    };
+    const errors = errorsOf({ ...trail, name: "x\u0000y\u001b", prefix: "../\u0000" });
+    expect(errors.name).toMatch(/^The name cannot hold control characters/);
+    expect(errors.prefix).toMatch(/^The key prefix cannot hold control characters/);
+    expect(errorsOf({ ...trail, name: "tab\there" }).name).toMatch(/control characters/);
+    expect(draftFromForm({ ...trail, name: "plain ünïcode name" }).ok).toBe(true);
+  });
+
+  it("answers a kind that is not one of ours in plain words, shown with a kind of ours", () => {
+    for (const kind of ["ftp", ""]) {
+      expect(errorsOf({ ...blankForm("aws-s3"), name: "n", kind }).kind).toBe(
+        "Choose what to pull from.",
+      );
+      const shown = valuesToShow({ ...blankForm("aws-s3"), kind, secretAccessKey: "typed" });
+      expect(shown.kind).toBe("aws-s3");
+      expect(shown.secretAccessKey).toBe("");
+    }
+    expect(valuesToShow(blankForm("log-analytics")).kind).toBe("log-analytics");
+  });
+
   it("names the field that is wrong", () => {
     const values = { ...blankForm("entra-graph"), name: "entra", tenantId: "t", clientId: "x" };
     const result = draftFromForm(values);
@@ -66,6 +93,27 @@ describe("source form", () => {
     expect(result.ok ? null : result.fieldErrors.graphBaseUrl).toMatch(/https/);
     const local = draftFromForm({ ...values, graphBaseUrl: "http://127.0.0.1:8080" });
     expect(local.ok).toBe(true);
+  });
+
+  it("refuses credentials in an endpoint URL and names the loopback addresses http may use", () => {
+    const trail = {
+      ...blankForm("aws-s3"),
+      name: "trail",
+      region: "eu-west-1",
+      accessKeyId: "AKIAIOSFODNN7EXAMPLE",
+      bucket: "trail-logs",
+      startFrom: "2024-03-05T00:00",
+    };
+    for (const s3Endpoint of ["http://user:pw@127.0.0.1:3602/", "https://user@s3.example.com"]) {
+      expect(errorsOf({ ...trail, s3Endpoint }).s3Endpoint).toMatch(/user name and password/);
+    }
+    const graph = { ...ENTRA, graphBaseUrl: "https://u:p@graph.example.com" };
+    expect(errorsOf(graph).graphBaseUrl).toMatch(/user name and password/);
+    const remote = errorsOf({ ...trail, s3Endpoint: "http://10.0.0.1:9000" }).s3Endpoint;
+    expect(remote).toMatch(/loopback addresses: localhost, 127\.0\.0\.0\/8 and \[::1\]/);
+    for (const s3Endpoint of ["http://127.0.0.2:3602", "http://[::1]:3602", "http://localhost:1"]) {
+      expect(draftFromForm({ ...trail, s3Endpoint }).ok).toBe(true);
+    }
   });
 
   it("takes only https for the APIs the Azure SDK clients call", () => {

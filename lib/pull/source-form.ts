@@ -61,8 +61,40 @@ export type FormResult =
   | { ok: true; draft: Omit<SourceDraft, "enabled"> }
   | { ok: false; fieldErrors: Partial<Record<FormField, string>> };
 
+// Multi-line fields (PEM) may hold line breaks; secrets are sealed as bytes, never put in SQL text.
+const MULTILINE_OR_SECRET = new Set<FormField>(["caCertificate", ...SECRET_FIELDS]);
+// Control characters: PostgreSQL refuses NUL in text, and the others only garble the pages.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters refused
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const FIELD_NAMES: Partial<Record<FormField, string>> = {
+  name: "The name",
+  prefix: "The key prefix",
+  bucket: "The bucket",
+  region: "The region",
+  accessKeyId: "The access key id",
+  roleArn: "The role",
+  externalId: "The external id",
+  tenantId: "The tenant id",
+  clientId: "The client id",
+  subscriptionId: "The subscription id",
+  workspaceId: "The workspace id",
+};
+
+/** Fields holding a control character, each with a sentence that names it. */
+function controlCharacterErrors(values: FormValues): Partial<Record<FormField, string>> {
+  const errors: Partial<Record<FormField, string>> = {};
+  for (const field of FORM_FIELDS) {
+    if (MULTILINE_OR_SECRET.has(field) || !CONTROL.test(values[field])) continue;
+    const named = FIELD_NAMES[field] ?? "This setting";
+    errors[field] = `${named} cannot hold control characters (such as NUL or a line break).`;
+  }
+  return errors;
+}
+
 /** The form's values as a source draft, or the first problem of each field. */
 export function draftFromForm(values: FormValues): FormResult {
+  const controls = controlCharacterErrors(values);
+  if (Object.keys(controls).length > 0) return { ok: false, fieldErrors: controls };
   const general = General.safeParse(values);
   if (!general.success) return { ok: false, fieldErrors: errorsOf(general.error) };
   const settings = SourceSettings.safeParse(settingsInput(values, general.data.kind));
@@ -140,6 +172,21 @@ function errorsOf(error: z.ZodError): Partial<Record<FormField, string>> {
 
 function isFormField(value: string): value is FormField {
   return (FORM_FIELDS as readonly string[]).includes(value);
+}
+
+/**
+ * The values a refused form is shown again with: typed secrets are never sent back, and a kind
+ * that is not one of ours (a hand-made post) shows the default kind's fields.
+ */
+export function valuesToShow(values: FormValues): FormValues {
+  const kind = z.enum(SOURCE_KINDS).safeParse(values.kind);
+  return {
+    ...values,
+    kind: kind.success ? kind.data : "aws-s3",
+    secretAccessKey: "",
+    clientSecret: "",
+    certificatePem: "",
+  };
 }
 
 /** An empty form for a new source, starting a day back. */

@@ -103,6 +103,10 @@ describe("pull sources", () => {
     await expect(updateSource(id, { ...draft, settings: other, secrets: {} })).rejects.toThrow(
       /access key id changed/,
     );
+    const pathStyle = { ...settings, forcePathStyle: true };
+    await expect(updateSource(id, { ...draft, settings: pathStyle, secrets: {} })).rejects.toThrow(
+      /path-style setting changed/,
+    );
     expect((await getSource(id))?.settings).toEqual(settings);
 
     expect(await updateSource(id, { ...draft, name: "renamed", secrets: {} })).toEqual(["name"]);

@@ -11,7 +11,7 @@ import type { Session } from "@/lib/auth/session-store";
 import { AppError, publicError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { changedSettings, savedSourceDetails, secretsNeededAgain } from "@/lib/pull/source-changes";
-import { draftFromForm, FORM_FIELDS, type FormValues } from "@/lib/pull/source-form";
+import { draftFromForm, FORM_FIELDS, type FormValues, valuesToShow } from "@/lib/pull/source-form";
 import {
   createSource,
   deleteSource,
@@ -38,8 +38,7 @@ export async function saveSource(
   const session = await requireUser("admin");
   const sourceId = readSourceId(formData);
   const values = readValues(formData);
-  // Typed secrets are never sent back to the browser, even when another field is wrong.
-  const shown = { ...values, secretAccessKey: "", clientSecret: "", certificatePem: "" };
+  const shown = valuesToShow(values);
   const attempt = previous.attempt + 1;
   const parsed = draftFromForm(values);
   if (!parsed.ok) return { values: shown, fieldErrors: parsed.fieldErrors, message: null, attempt };
@@ -144,7 +143,9 @@ function readSourceId(formData: FormData): string | null {
 function readValues(formData: FormData): FormValues {
   const entries = FORM_FIELDS.map((field) => {
     if (field === "tables") return [field, formData.getAll(field).join(",")] as const;
-    const value = formData.get(field);
+    // A field sent twice is not one answer: it reads as empty, and its check says what to give.
+    const all = formData.getAll(field);
+    const value = all.length === 1 ? all[0] : "";
     return [field, typeof value === "string" ? value : ""] as const;
   });
   return Object.fromEntries(entries) as FormValues;

@@ -89,8 +89,8 @@ const BY_KIND: Record<SourceKind, readonly FieldSpec[]> = {
 
 const SECRET_FIELDS = new Set<FormField>(["secretAccessKey", "clientSecret", "certificatePem"]);
 const STORED_HINT =
-  "Stored — leave empty to keep. Enter it again to change an endpoint, the trusted CA, the " +
-  "tenant, or the client or key id.";
+  "Stored — leave empty to keep. Enter it again to change an endpoint, path-style requests, " +
+  "the trusted CA, the tenant, or the client or key id.";
 
 interface SourceFormProps {
   sourceId: string | null;
@@ -141,6 +141,8 @@ export function SourceForm({ sourceId, initial, storedSecrets, canSeal }: Source
             name="kind"
             value={kind}
             disabled={sourceId !== null}
+            aria-invalid={state.fieldErrors.kind ? true : undefined}
+            aria-describedby={state.fieldErrors.kind ? "source-kind-error" : undefined}
             onChange={(event) => setKind(event.target.value as SourceKind)}
           >
             {SOURCE_KINDS.map((k) => (
@@ -150,6 +152,11 @@ export function SourceForm({ sourceId, initial, storedSecrets, canSeal }: Source
             ))}
           </select>
           {sourceId !== null ? <input type="hidden" name="kind" value={kind} /> : null}
+          {state.fieldErrors.kind ? (
+            <p id="source-kind-error" className="field-error">
+              {state.fieldErrors.kind}
+            </p>
+          ) : null}
         </div>
         {field({ name: "intervalMinutes", label: "Every (minutes)", type: "number" })}
         {field({

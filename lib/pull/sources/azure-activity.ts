@@ -32,7 +32,7 @@ export async function pullAzureActivity(context: PullContext<ActivitySettings>):
   }
   const transport = azureTransport(settings.armBaseUrl, tuning, signal, settings.caCertificate);
   const client = new MonitorClient(
-    entraCredential(settings, context.secrets),
+    entraCredential(settings, context.secrets, tuning),
     settings.subscriptionId,
     azureClientOptions(settings.armBaseUrl, entraScope(settings.armBaseUrl), transport.httpClient),
   );

@@ -169,6 +169,24 @@ describe("Entra audit logs from Microsoft Graph", () => {
     expect((await getSource(id))?.checkpoint).toBeNull();
   });
 
+  it("a token request that is never answered times out as a network error and is retried", async () => {
+    const id = await graphSource();
+    entra.silentClients.add(CLIENT_ID);
+    entra.tokenRequests.length = 0;
+    try {
+      const run = await runSource(id, {
+        trigger: "manual",
+        tuning: { ...FAST_RETRIES, requestTimeoutMs: 300, maxTries: 2 },
+      });
+      expect(run?.error?.kind).toBe("network");
+      expect(run?.error?.message).toContain("token request");
+      expect(entra.tokenRequests.length).toBeGreaterThanOrEqual(2);
+      expect(graph.requests).toHaveLength(0);
+    } finally {
+      entra.silentClients.clear();
+    }
+  });
+
   it("a token endpoint from the discovery document is held to the endpoint rule", async () => {
     // 0.0.0.0 reaches this machine but is not a loopback name the endpoint rule allows.
     const posts: string[] = [];

@@ -30,7 +30,7 @@ export async function pullGraphAudits(context: PullContext<GraphSettings>): Prom
   await forEachPage({
     what: "Reading Entra audit logs from Microsoft Graph",
     firstUrl: `${settings.graphBaseUrl}/v1.0/auditLogs/directoryAudits?$filter=${filter}`,
-    token: entraTokenSource(settings, context.secrets, settings.graphBaseUrl),
+    token: entraTokenSource(settings, context.secrets, settings.graphBaseUrl, context.tuning),
     schema: GraphPage,
     nextLink: (page) => page["@odata.nextLink"],
     context: { tuning: context.tuning, signal: context.signal, ca: settings.caCertificate },

@@ -42,7 +42,7 @@ export async function pullLogAnalytics(context: PullContext<LogAnalyticsSettings
   const transport = azureTransport(base, tuning, signal, settings.caCertificate);
   // Given an endpoint, the client does not add the API version to it: it is part of the URL.
   const client = new LogsQueryClient(
-    entraCredential(settings, context.secrets),
+    entraCredential(settings, context.secrets, context.tuning),
     azureClientOptions(`${base}/v1`, entraScope(base), transport.httpClient),
   );
   const from = readFrom(settings, context.checkpoint);

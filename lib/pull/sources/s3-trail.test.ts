@@ -179,6 +179,38 @@ describe("CloudTrail from an S3 trail bucket", () => {
     expect(rows.rows).toEqual([{ status: "failed", error_kind: "unauthorised" }]);
   });
 
+  it.each([
+    ["an empty body", ""],
+    ["a result without its elements", '<?xml version="1.0"?><ListBucketResult></ListBucketResult>'],
+  ])("a listing answered 200 with %s is an unexpected answer", async (_label, body) => {
+    layOutBucket();
+    s3.faults.add(
+      { status: 200, headers: { "content-type": "application/xml" }, body },
+      (r) => r.operation === "ListObjectsV2",
+    );
+    const id = await trailSource();
+
+    const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+    expect(run?.status).toBe("failed");
+    expect(run?.error?.kind).toBe("invalid_response");
+    expect((await getSource(id))?.checkpoint).toBeNull();
+    expect(await storedEvents()).toBe(0);
+  });
+
+  it("names the status received: 401 is not reported as 403", async () => {
+    layOutBucket();
+    s3.faults.add({
+      status: 401,
+      body: "<Error><Code>InvalidAccessKeyId</Code><Message>no such key</Message></Error>",
+    });
+    const id = await trailSource();
+
+    const run = await runSource(id, { trigger: "manual", tuning: FAST_RETRIES });
+    expect(run?.error?.kind).toBe("unauthorised");
+    expect(run?.error?.message).toContain("(HTTP 401)");
+    expect(run?.error?.message).not.toContain("403");
+  });
+
   it("reports an unreachable endpoint as a network error", async () => {
     const id = await trailSource({ s3Endpoint: "http://127.0.0.1:1" });
     const run = await runSource(id, {
@@ -186,6 +218,24 @@ describe("CloudTrail from an S3 trail bucket", () => {
       tuning: { ...FAST_RETRIES, maxTries: 2 },
     });
     expect(run?.error?.kind).toBe("network");
+  });
+
+  it("gives up on a hung endpoint after the configured timeout, as a network error", async () => {
+    layOutBucket();
+    s3.hold = (r) => r.operation === "ListObjectsV2";
+    const id = await trailSource();
+    process.env.TRIPLINE_PULL_TIMEOUT_SECONDS = "1";
+    try {
+      const run = await runSource(id, {
+        trigger: "manual",
+        tuning: { baseDelayMs: 20, maxDelayMs: 100, maxTries: 2 },
+      });
+      expect(run?.error?.kind).toBe("network");
+      expect(s3.requests.filter((r) => r.operation === "ListObjectsV2")).toHaveLength(2);
+      expect((await getSource(id))?.checkpoint).toBeNull();
+    } finally {
+      delete process.env.TRIPLINE_PULL_TIMEOUT_SECONDS;
+    }
   });
 
   describe("with an assumed role", () => {

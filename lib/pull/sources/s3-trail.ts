@@ -24,12 +24,20 @@ import {
   utcDay,
 } from "./s3-trail-layout";
 
-const ListAnswer = z.object({
-  Contents: z.array(z.object({ Key: z.string(), ETag: z.string().default("") })).default([]),
-  CommonPrefixes: z.array(z.object({ Prefix: z.string() })).default([]),
-  IsTruncated: z.boolean().optional(),
-  NextContinuationToken: z.string().optional(),
-});
+// Name and IsTruncated are in every real ListBucketResult: an answer without them (an empty 200
+// from a proxy or a broken endpoint) is not "nothing new" and must not move the checkpoint.
+const ListAnswer = z
+  .object({
+    Name: z.string(),
+    Contents: z.array(z.object({ Key: z.string(), ETag: z.string().default("") })).default([]),
+    CommonPrefixes: z.array(z.object({ Prefix: z.string() })).default([]),
+    IsTruncated: z.boolean(),
+    NextContinuationToken: z.string().min(1).optional(),
+  })
+  .refine((page) => !page.IsTruncated || page.NextContinuationToken !== undefined, {
+    message: "a truncated listing without a continuation token",
+    path: ["NextContinuationToken"],
+  });
 type ListAnswer = z.infer<typeof ListAnswer>;
 
 type Context = PullContext<S3TrailSettings>;

@@ -15,6 +15,8 @@ export interface FakeEntra extends LoopbackServer {
   tokenRequests: TokenRequest[];
   /** Client ids whose token requests are refused as invalid_client. */
   refusedClients: Set<string>;
+  /** Client ids whose token requests are never answered (a hung authority). */
+  silentClients: Set<string>;
   /** A token endpoint the OpenID configuration names instead of this server's own. */
   tokenEndpoint: string | null;
 }
@@ -31,8 +33,14 @@ export function fakeToken(clientId: string): string {
 export async function startFakeEntra(certificates: TestCertificates): Promise<FakeEntra> {
   const tokenRequests: TokenRequest[] = [];
   const refusedClients = new Set<string>();
+  const silentClients = new Set<string>();
   let base = "";
-  const fake = { tokenRequests, refusedClients, tokenEndpoint: null as string | null };
+  const fake = {
+    tokenRequests,
+    refusedClients,
+    silentClients,
+    tokenEndpoint: null as string | null,
+  };
   const server = await startLoopbackServer(
     (req, body, res) => {
       const url = new URL(req.url ?? "/", base);
@@ -59,6 +67,7 @@ export async function startFakeEntra(certificates: TestCertificates): Promise<Fa
           withSecret: form.has("client_secret"),
           scope: form.get("scope") ?? "",
         });
+        if (silentClients.has(clientId)) return;
         if (refusedClients.has(clientId)) {
           sendJson(res, 401, {
             error: "invalid_client",

@@ -22,6 +22,8 @@ export interface FakeS3 extends LoopbackServer {
   put: (key: string, body: Buffer) => void;
   requests: S3Request[];
   faults: FaultQueue<S3Request>;
+  /** Requests this matches are never answered (a hung endpoint). */
+  hold: ((request: S3Request) => boolean) | null;
 }
 
 const xml = (text: string) =>
@@ -35,6 +37,7 @@ export async function startFakeS3(bucket: string, pageSize = 1000): Promise<Fake
   const objects = new Map<string, StoredObject>();
   const requests: S3Request[] = [];
   const faults = new FaultQueue<S3Request>();
+  const fake = { hold: null as ((request: S3Request) => boolean) | null };
 
   const server = await startLoopbackServer((req, _body, res) => {
     const url = new URL(req.url ?? "/", "http://s3.local");
@@ -48,6 +51,7 @@ export async function startFakeS3(bucket: string, pageSize = 1000): Promise<Fake
       accessKeyId: signingKey(req),
     };
     requests.push(request);
+    if (fake.hold?.(request)) return;
     if (faults.serve(request, res)) return;
     if (requestBucket !== bucket) {
       res.writeHead(404, { "content-type": "application/xml" });
@@ -74,7 +78,7 @@ export async function startFakeS3(bucket: string, pageSize = 1000): Promise<Fake
     res.end(stored.body);
   });
 
-  return {
+  const parts: Omit<FakeS3, "hold"> = {
     ...server,
     requests,
     faults,
@@ -83,6 +87,7 @@ export async function startFakeS3(bucket: string, pageSize = 1000): Promise<Fake
       objects.set(key, { body, etag, lastModified: new Date() });
     },
   };
+  return Object.assign(fake, parts);
 }
 
 function signingKey(req: IncomingMessage): string | null {
