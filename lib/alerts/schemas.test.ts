@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AlertFilter, parseAlertPage } from "./schemas";
+import { AlertFilter, parseAlertPage, parseAlertPageStrict } from "./schemas";
 
 describe("alert filters from a URL", () => {
   it("defaults to the last 24 hours of active alerts, newest first", () => {
@@ -30,5 +30,28 @@ describe("alert filters from a URL", () => {
 describe("alert filters from the command line", () => {
   it("rejects an unknown severity instead of ignoring it", () => {
     expect(AlertFilter.safeParse({ severity: "bogus" }).success).toBe(false);
+  });
+});
+
+describe("out-of-range dates", () => {
+  const farPast = "-271821-04-20T00:00:00Z";
+
+  it("drops a date the database cannot hold from a page link", () => {
+    expect(parseAlertPage({ range: "all", from: farPast }).from).toBeUndefined();
+    expect(parseAlertPage({ to: "+275760-09-13T00:00:00Z" }).to).toBeUndefined();
+  });
+
+  it("refuses it on the API with a message naming the parameter", () => {
+    expect(() => parseAlertPageStrict({ from: farPast })).toThrow(/^from: .*1970 and 9999/);
+    expect(() => parseAlertPageStrict({ to: "soon" })).toThrow(/^to: Give to as a date/);
+    expect(parseAlertPageStrict({ from: "2026-01-01T00:00:00Z" }).from?.getUTCFullYear()).toBe(
+      2026,
+    );
+  });
+
+  it("refuses it on the command line and in exports", () => {
+    const parsed = AlertFilter.safeParse({ from: farPast });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(["from"]);
   });
 });

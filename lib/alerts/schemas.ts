@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AppError } from "../errors";
 import { SOURCE_TABLES } from "../events/types";
 
 export const TIME_RANGES = { "24h": 24, "7d": 24 * 7, "30d": 24 * 30, all: null } as const;
@@ -24,11 +25,25 @@ const optionalText = z
   .optional()
   .transform((v) => (v ? v : undefined));
 
+// PostgreSQL timestamps and JavaScript dates disagree on their limits; past these years a query
+// fails inside the database instead of at the edge.
+const FIRST_YEAR = 1970;
+const LAST_YEAR = 9999;
+
+function boundedDate(name: string) {
+  return z.coerce
+    .date({ message: `Give ${name} as a date and time, e.g. 2026-01-31T00:00:00Z.` })
+    .refine(
+      (date) => date.getUTCFullYear() >= FIRST_YEAR && date.getUTCFullYear() <= LAST_YEAR,
+      `Give ${name} as a date between the years ${FIRST_YEAR} and ${LAST_YEAR}.`,
+    );
+}
+
 /** The alerts table's filters, as they travel in the URL (and the CLI's flags). */
 export const AlertFilter = z.object({
   range: z.enum(Object.keys(TIME_RANGES) as [keyof typeof TIME_RANGES]).default("24h"),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: boundedDate("from").optional(),
+  to: boundedDate("to").optional(),
   source: z.enum(SOURCE_TABLES).optional(),
   operation: optionalText,
   actor: optionalText,
@@ -55,6 +70,22 @@ export const AlertPage = AlertFilter.extend({
   before: z.string().optional(),
 });
 export type AlertPage = z.infer<typeof AlertPage>;
+
+/**
+ * The API's reading of the same parameters: a `from` or `to` that cannot be used is refused with
+ * a "bad_request" naming it, since silently dropping it would widen the answer.
+ */
+export function parseAlertPageStrict(params: Record<string, string | undefined>): AlertPage {
+  for (const key of ["from", "to"] as const) {
+    const value = params[key];
+    if (value === undefined || value === "") continue;
+    const parsed = AlertFilter.shape[key].safeParse(value);
+    if (!parsed.success) {
+      throw new AppError("bad_request", `${key}: ${parsed.error.issues[0]?.message}`);
+    }
+  }
+  return parseAlertPage(params);
+}
 
 /**
  * Reads URL search params (Next's `searchParams` object) into a validated page request. A shared
