@@ -9,11 +9,26 @@ export function firstLine(text: string): string {
   return text.split(/\r?\n/)[0] ?? "";
 }
 
+/**
+ * Piped bytes as text. Bytes that are not UTF-8 would be stored as U+FFFD, a password nobody can
+ * type at the sign-in form, so they are refused.
+ */
+export function passwordText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(
+      "the password on standard input is not valid UTF-8 text; pipe it as UTF-8 (the sign-in " +
+        "form sends UTF-8)",
+    );
+  }
+}
+
 /** The first line of standard input, for `echo … | tripline users create` and scripts. */
 async function firstLineOfStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return firstLine(Buffer.concat(chunks).toString("utf8"));
+  return firstLine(passwordText(Buffer.concat(chunks)));
 }
 
 /** Asks on the terminal without echoing what is typed. */
