@@ -55,3 +55,13 @@ describe("out-of-range dates", () => {
     expect(parsed.error?.issues[0]?.path).toEqual(["from"]);
   });
 });
+
+describe("messages for people", () => {
+  it("lists the choices in words instead of schema internals", () => {
+    const parsed = AlertFilter.safeParse({ severity: "bogus", status: "gone" });
+    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual([
+      "Choose a status: open, acknowledged or closed.",
+      "Choose a severity: critical, high, medium or low.",
+    ]);
+  });
+});

@@ -39,30 +39,38 @@ function boundedDate(name: string) {
     );
 }
 
+/** A choice among `values`, refused in words: "Choose a severity: critical, high, medium or low." */
+function choice<const Values extends readonly [string, ...string[]]>(what: string, values: Values) {
+  const listed = `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`;
+  return z.enum(values, { message: `Choose ${what}: ${listed}.` });
+}
+
 /** The alerts table's filters, as they travel in the URL (and the CLI's flags). */
 export const AlertFilter = z.object({
-  range: z.enum(Object.keys(TIME_RANGES) as [keyof typeof TIME_RANGES]).default("24h"),
+  range: choice("a time range", Object.keys(TIME_RANGES) as [keyof typeof TIME_RANGES]).default(
+    "24h",
+  ),
   from: boundedDate("from").optional(),
   to: boundedDate("to").optional(),
-  source: z.enum(SOURCE_TABLES).optional(),
+  source: choice("a source table", SOURCE_TABLES).optional(),
   operation: optionalText,
   actor: optionalText,
   /** Exact matches, used when a group of the table is expanded. */
   operationIs: optionalText,
   actorIs: optionalText,
   account: optionalText,
-  status: z.enum(ALERT_STATUSES).optional(),
+  status: choice("a status", ALERT_STATUSES).optional(),
   rule: optionalText,
-  severity: z.enum(SEVERITIES).optional(),
-  confidence: z.enum(CONFIDENCES).optional(),
-  suppression: z.enum(SUPPRESSION_VIEWS).default("active"),
+  severity: choice("a severity", SEVERITIES).optional(),
+  confidence: choice("a confidence", CONFIDENCES).optional(),
+  suppression: choice("a suppression view", SUPPRESSION_VIEWS).default("active"),
   q: optionalText,
 });
 export type AlertFilter = z.infer<typeof AlertFilter>;
 
 export const AlertPage = AlertFilter.extend({
-  sort: z.enum(SORTABLE_COLUMNS).default("eventTime"),
-  dir: z.enum(["asc", "desc"]).default("desc"),
+  sort: choice("a column to sort by", SORTABLE_COLUMNS).default("eventTime"),
+  dir: choice("a sort direction", ["asc", "desc"]).default("desc"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(10).max(200).default(50),
   /** Keyset cursors (lib/alerts/cursor.ts): the page after or before a row, over `page`. */
