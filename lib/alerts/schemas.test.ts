@@ -43,7 +43,7 @@ describe("out-of-range dates", () => {
 
   it("refuses it on the API with a message naming the parameter", () => {
     expect(() => parseAlertPageStrict({ from: farPast })).toThrow(/^from: .*1970 and 9999/);
-    expect(() => parseAlertPageStrict({ to: "soon" })).toThrow(/^to: Give to as a date/);
+    expect(() => parseAlertPageStrict({ to: "soon" })).toThrow(/^to: Give a date and time such as/);
     expect(parseAlertPageStrict({ from: "2026-01-01T00:00:00Z" }).from?.getUTCFullYear()).toBe(
       2026,
     );

@@ -19,7 +19,7 @@ export const CONFIDENCES = ["high", "medium", "low"] as const;
 const optionalText = z
   .string()
   .trim()
-  .max(500)
+  .max(500, "Filters have at most 500 characters.")
   // PostgreSQL text cannot hold U+0000; such a filter could never match anything stored.
   .refine((text) => !text.includes("\u0000"), "Filters cannot contain a NUL character.")
   .optional()
@@ -30,14 +30,13 @@ const optionalText = z
 const FIRST_YEAR = 1970;
 const LAST_YEAR = 9999;
 
-function boundedDate(name: string) {
-  return z.coerce
-    .date({ message: `Give ${name} as a date and time, e.g. 2026-01-31T00:00:00Z.` })
-    .refine(
-      (date) => date.getUTCFullYear() >= FIRST_YEAR && date.getUTCFullYear() <= LAST_YEAR,
-      `Give ${name} as a date between the years ${FIRST_YEAR} and ${LAST_YEAR}.`,
-    );
-}
+// The parameter's name is not in the message: the CLI calls `from` and `to` --since and --until.
+const boundedDate = z.coerce
+  .date({ message: "Give a date and time such as 2026-01-31T00:00:00Z." })
+  .refine(
+    (date) => date.getUTCFullYear() >= FIRST_YEAR && date.getUTCFullYear() <= LAST_YEAR,
+    `Give a date between the years ${FIRST_YEAR} and ${LAST_YEAR}.`,
+  );
 
 /** A choice among `values`, refused in words: "Choose a severity: critical, high, medium or low." */
 function choice<const Values extends readonly [string, ...string[]]>(what: string, values: Values) {
@@ -50,8 +49,8 @@ export const AlertFilter = z.object({
   range: choice("a time range", Object.keys(TIME_RANGES) as [keyof typeof TIME_RANGES]).default(
     "24h",
   ),
-  from: boundedDate("from").optional(),
-  to: boundedDate("to").optional(),
+  from: boundedDate.optional(),
+  to: boundedDate.optional(),
   source: choice("a source table", SOURCE_TABLES).optional(),
   operation: optionalText,
   actor: optionalText,
