@@ -9,6 +9,9 @@ export function firstLine(text: string): string {
   return text.split(/\r?\n/)[0] ?? "";
 }
 
+/** A password that was given but cannot be used; its message is for the user. */
+export class PasswordInputError extends Error {}
+
 /**
  * Piped bytes as text. Bytes that are not UTF-8 would be stored as U+FFFD, a password nobody can
  * type at the sign-in form, so they are refused.
@@ -17,7 +20,7 @@ export function passwordText(bytes: Uint8Array): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new Error(
+    throw new PasswordInputError(
       "the password on standard input is not valid UTF-8 text; pipe it as UTF-8 (the sign-in " +
         "form sends UTF-8)",
     );
@@ -59,6 +62,6 @@ export async function readNewPassword(): Promise<string> {
   if (!process.stdin.isTTY) return firstLineOfStdin();
   const first = await promptHidden("New password: ");
   const second = await promptHidden("Repeat it: ");
-  if (first !== second) throw new Error("the two passwords differ");
+  if (first !== second) throw new PasswordInputError("the two passwords differ");
   return first;
 }

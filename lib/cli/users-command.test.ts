@@ -70,8 +70,8 @@ describe("tripline users", () => {
       Buffer.from("password12\n"),
     ]);
     const run = await users(["create", "--email", "utf@example.com", "--role", "viewer"], bytes);
-    expect(run.code).not.toBe(0);
-    expect(run.stderr).toMatch(/not valid UTF-8/);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^tripline: password: the password on standard input is not valid/);
     expect(await findCredentials("utf@example.com")).toBeNull();
   });
 
