@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AlertFilter, parseAlertPage, parseAlertPageStrict } from "./schemas";
+import { AlertFilter, alertDateProblem, parseAlertPage, parseAlertPageStrict } from "./schemas";
 
 describe("alert filters from a URL", () => {
   it("defaults to the last 24 hours of active alerts, newest first", () => {
@@ -47,6 +47,12 @@ describe("out-of-range dates", () => {
     expect(parseAlertPageStrict({ from: "2026-01-01T00:00:00Z" }).from?.getUTCFullYear()).toBe(
       2026,
     );
+  });
+
+  it("is named for the alerts page, which says so instead of widening the view", () => {
+    expect(alertDateProblem({ from: farPast })).toMatch(/^from: Give a date between/);
+    expect(alertDateProblem({ to: ["later", "x"] })).toMatch(/^to: /);
+    expect(alertDateProblem({ from: "2026-01-01", to: "" })).toBeNull();
   });
 
   it("refuses it on the command line and in exports", () => {

@@ -78,19 +78,27 @@ export const AlertPage = AlertFilter.extend({
 });
 export type AlertPage = z.infer<typeof AlertPage>;
 
+/** Why a `from` or `to` in the URL cannot be used ("from: Give a date…"), or null. */
+export function alertDateProblem(
+  params: Record<string, string | string[] | undefined>,
+): string | null {
+  for (const key of ["from", "to"] as const) {
+    const raw = params[key];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value === undefined || value === "") continue;
+    const parsed = AlertFilter.shape[key].safeParse(value);
+    if (!parsed.success) return `${key}: ${parsed.error.issues[0]?.message}`;
+  }
+  return null;
+}
+
 /**
  * The API's reading of the same parameters: a `from` or `to` that cannot be used is refused with
  * a "bad_request" naming it, since silently dropping it would widen the answer.
  */
 export function parseAlertPageStrict(params: Record<string, string | undefined>): AlertPage {
-  for (const key of ["from", "to"] as const) {
-    const value = params[key];
-    if (value === undefined || value === "") continue;
-    const parsed = AlertFilter.shape[key].safeParse(value);
-    if (!parsed.success) {
-      throw new AppError("bad_request", `${key}: ${parsed.error.issues[0]?.message}`);
-    }
-  }
+  const problem = alertDateProblem(params);
+  if (problem !== null) throw new AppError("bad_request", problem);
   return parseAlertPage(params);
 }
 
