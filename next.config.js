@@ -20,6 +20,11 @@ const nextConfig = {
           // So does the Content-Security-Policy: it needs a fresh nonce per page.
         ],
       },
+      {
+        // API answers hold alerts, events and exports: never kept by a browser or shared cache.
+        source: "/api/:path*",
+        headers: [{ key: "Cache-Control", value: "no-store" }],
+      },
     ];
   },
 };

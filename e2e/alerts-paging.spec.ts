@@ -97,3 +97,12 @@ test("a damaged page link says so and leads back to the first page", async ({ pa
   await panel.getByRole("link", { name: "First page of these alerts" }).click();
   await expect(page).toHaveURL(/\/alerts\?range=all$/);
 });
+
+test("a date the database cannot hold is named instead of failing the page", async ({ page }) => {
+  const response = await page.goto("/alerts?range=all&from=-271821-04-20T00:00:00Z");
+  expect(response?.status()).toBe(200);
+  const panel = page.getByRole("alert").filter({ hasText: "cannot be opened" });
+  await expect(panel).toContainText("from: Give a date between the years 1970 and 9999.");
+  await panel.getByRole("link", { name: "First page of these alerts" }).click();
+  await expect(page).toHaveURL(/\/alerts\?range=all$/);
+});

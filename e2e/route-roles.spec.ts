@@ -88,6 +88,9 @@ for (const role of ROLES) {
       if (!needed) continue;
       const response = await send(page.request, route);
       const allowed = ROLES.indexOf(role) >= ROLES.indexOf(needed);
+      if (route.kind === "api") {
+        expect(response.headers()["cache-control"], route.key).toContain("no-store");
+      }
       if (allowed) {
         expect([401, 403], `${route.key} as ${role}`).not.toContain(response.status());
         expect(response.headers().location ?? "", route.key).not.toMatch(/^\/login/);

@@ -77,6 +77,38 @@ test("an alert is closed with a classification and the change is in its history"
   await expect(page.getByRole("list", { name: "Comments" })).toContainText("Checked with");
 });
 
+test("without scripts an alert is closed from its own page with a classification", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const actor = `e2e-close-no-js-${randomUUID()}`;
+  await uploadActor(page, actor, 1);
+  await page.goto(alertsOf(actor));
+  await alertsTable(page).getByRole("link", { name: "CreateUser" }).first().click();
+  await expect(page).toHaveURL(/\/alerts\/\d+$/);
+  const alertPath = new URL(page.url()).pathname;
+
+  const noScript = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await signIn(plain, "admin");
+  await plain.goto(alertPath);
+  const triage = plain.getByRole("form", { name: "Triage" });
+  await triage.getByLabel("Status", { exact: true }).selectOption("closed");
+  await triage.getByLabel("Classification", { exact: true }).selectOption("true_positive");
+  await triage.getByRole("button", { name: "Save triage" }).click();
+  await expect(plain.getByRole("form", { name: "Triage" }).getByRole("status")).toHaveText(
+    "Saved.",
+  );
+  await noScript.close();
+
+  await page.reload();
+  const history = page.getByRole("table", { name: "Changes" });
+  await expect(history.getByRole("row").filter({ hasText: "classification" })).toContainText(
+    "true_positive",
+  );
+});
+
 test("every alert matching a filter is acknowledged after a confirm step", async ({ page }) => {
   const actor = `e2e-bulk-${randomUUID()}`;
   await uploadActor(page, actor, 3);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { insertAlerts } from "../testing/alert-rows";
 import { giveEachFileATestDatabase } from "../testing/test-database";
-import { EXACT_COUNT_LIMIT } from "./count";
+import { EXACT_COUNT_LIMIT, EXACT_TEXT_COUNT_LIMIT } from "./count";
 import { listAlerts } from "./queries";
 import { AlertPage } from "./schemas";
 
@@ -18,6 +18,23 @@ describe("alert counts", () => {
     expect(list.total).toBeGreaterThan(EXACT_COUNT_LIMIT);
     // The planner's estimate of a freshly analysed table is close to the truth.
     expect(Math.abs(list.total - ALERTS)).toBeLessThan(ALERTS * 0.2);
+  });
+
+  it("are exact for tens of thousands of matches, past what an estimate would show", async () => {
+    const list = await listAlerts(
+      AlertPage.parse({ range: "all", suppression: "all", status: "open" }),
+    );
+    // i % 3 = 0: every third alert, over 30,000 of them.
+    expect(Math.floor(ALERTS / 3)).toBeGreaterThan(30_000);
+    expect(list).toMatchObject({ total: Math.floor(ALERTS / 3), totalEstimated: false });
+  });
+
+  it("stay estimated past the lower limit under a text filter, which is tested row by row", async () => {
+    const list = await listAlerts(
+      AlertPage.parse({ range: "all", suppression: "all", actor: "actor" }),
+    );
+    expect(list.totalEstimated).toBe(true);
+    expect(list.total).toBeGreaterThan(EXACT_TEXT_COUNT_LIMIT);
   });
 
   it("are exact and unflagged when the filter leaves fewer", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AlertFilter, parseAlertPage } from "./schemas";
+import { AlertFilter, alertDateProblem, parseAlertPage, parseAlertPageStrict } from "./schemas";
 
 describe("alert filters from a URL", () => {
   it("defaults to the last 24 hours of active alerts, newest first", () => {
@@ -30,5 +30,44 @@ describe("alert filters from a URL", () => {
 describe("alert filters from the command line", () => {
   it("rejects an unknown severity instead of ignoring it", () => {
     expect(AlertFilter.safeParse({ severity: "bogus" }).success).toBe(false);
+  });
+});
+
+describe("out-of-range dates", () => {
+  const farPast = "-271821-04-20T00:00:00Z";
+
+  it("drops a date the database cannot hold from a page link", () => {
+    expect(parseAlertPage({ range: "all", from: farPast }).from).toBeUndefined();
+    expect(parseAlertPage({ to: "+275760-09-13T00:00:00Z" }).to).toBeUndefined();
+  });
+
+  it("refuses it on the API with a message naming the parameter", () => {
+    expect(() => parseAlertPageStrict({ from: farPast })).toThrow(/^from: .*1970 and 9999/);
+    expect(() => parseAlertPageStrict({ to: "soon" })).toThrow(/^to: Give a date and time such as/);
+    expect(parseAlertPageStrict({ from: "2026-01-01T00:00:00Z" }).from?.getUTCFullYear()).toBe(
+      2026,
+    );
+  });
+
+  it("is named for the alerts page, which says so instead of widening the view", () => {
+    expect(alertDateProblem({ from: farPast })).toMatch(/^from: Give a date between/);
+    expect(alertDateProblem({ to: ["later", "x"] })).toMatch(/^to: /);
+    expect(alertDateProblem({ from: "2026-01-01", to: "" })).toBeNull();
+  });
+
+  it("refuses it on the command line and in exports", () => {
+    const parsed = AlertFilter.safeParse({ from: farPast });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(["from"]);
+  });
+});
+
+describe("messages for people", () => {
+  it("lists the choices in words instead of schema internals", () => {
+    const parsed = AlertFilter.safeParse({ severity: "bogus", status: "gone" });
+    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual([
+      "Choose a status: open, acknowledged or closed.",
+      "Choose a severity: critical, high, medium or low.",
+    ]);
   });
 });

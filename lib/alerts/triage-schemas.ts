@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lineText, paragraphText } from "../text/text-field";
 import { ALERT_STATUSES } from "./schemas";
 
 export const CLASSIFICATIONS = [
@@ -22,10 +23,14 @@ export const CLASSIFICATION_LABELS: Record<Classification, string> = {
  */
 export const TriageChange = z
   .object({
-    status: z.enum(ALERT_STATUSES).optional(),
-    classification: z.enum(CLASSIFICATIONS).optional(),
-    note: z.string().trim().max(5000).optional(),
-    assignee: z.string().trim().max(320).nullable().optional(),
+    status: z
+      .enum(ALERT_STATUSES, { message: "Choose a status: open, acknowledged or closed." })
+      .optional(),
+    classification: z
+      .enum(CLASSIFICATIONS, { message: "Choose one of the listed classifications." })
+      .optional(),
+    note: paragraphText("The note", 5000).optional(),
+    assignee: lineText("The assignee", 320).nullable().optional(),
   })
   .refine((c) => c.status !== "closed" || c.classification !== undefined, {
     message: "Choose a classification to close an alert.",
@@ -41,5 +46,5 @@ export const TriageChange = z
 export type TriageChange = z.infer<typeof TriageChange>;
 
 export const CommentInput = z.object({
-  body: z.string().trim().min(1, "Write a comment first.").max(10_000),
+  body: paragraphText("The comment", 10_000).pipe(z.string().min(1, "Write a comment first.")),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { env } from "../env";
 import { SOURCE_TABLES } from "../events/types";
+import { lineText, paragraphText } from "../text/text-field";
 import { parseCidr } from "./cidr";
 
 /** A list field from a form (one text, comma or line separated) or from JSON (an array). */
@@ -24,28 +25,27 @@ const cidr = z.string().transform((text, ctx) => {
   return parsed;
 });
 
-const optionalPattern = z
-  .string()
-  .trim()
-  .max(1000)
+const optionalPattern = lineText("The user-agent pattern", 1000)
   .optional()
   .transform((v) => (v ? v : null));
 
 export const AllowlistEntryInput = z
   .object({
-    name: z.string().trim().min(1, "Give the entry a name.").max(200),
-    actorPattern: z
-      .string()
-      .trim()
-      .min(1, "An actor pattern is required, e.g. arn:aws:iam::*:role/terraform-*.")
-      .max(1000),
+    name: lineText("The name", 200).pipe(z.string().min(1, "Give the entry a name.")),
+    actorPattern: lineText("The actor pattern", 1000).pipe(
+      z.string().min(1, "An actor pattern is required, e.g. arn:aws:iam::*:role/terraform-*."),
+    ),
     sources: list(z.enum(SOURCE_TABLES, { message: "Unknown source table." })),
-    operations: list(z.string().max(300)).transform((ops) => ops.map((op) => op.toLowerCase())),
-    accounts: list(z.string().max(200)),
+    operations: list(lineText("An operation", 300)).transform((ops) =>
+      ops.map((op) => op.toLowerCase()),
+    ),
+    accounts: list(lineText("An account", 200)),
     ipRanges: list(cidr),
     userAgentPattern: optionalPattern,
-    reason: z.string().trim().min(1, "Say why this activity is expected.").max(2000),
-    owner: z.string().trim().min(1, "Name the owner of the entry.").max(200),
+    reason: paragraphText("The reason", 2000).pipe(
+      z.string().min(1, "Say why this activity is expected."),
+    ),
+    owner: lineText("The owner", 200).pipe(z.string().min(1, "Name the owner of the entry.")),
     expiresAt: z.coerce.date({ message: "Give an expiry date." }),
     enabled: z.boolean().default(true),
   })

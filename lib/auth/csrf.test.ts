@@ -19,8 +19,24 @@ describe("same-origin check for cookie requests", () => {
     expect(isSameOrigin(headers({ origin: "http://evil.example", host }))).toBe(false);
     expect(isSameOrigin(headers({ origin: "null", host }))).toBe(false);
     expect(isSameOrigin(headers({ origin: "not a url", host }))).toBe(false);
-    const proxied = { origin: "https://soc.example", "x-forwarded-host": "soc.example", host };
-    expect(isSameOrigin(headers(proxied))).toBe(true);
+  });
+
+  it("ignores X-Forwarded-Host, which any direct client can send", () => {
+    const host = "127.0.0.1:3000";
+    const forged = { origin: "http://evil.example", "x-forwarded-host": "evil.example", host };
+    expect(isSameOrigin(headers(forged))).toBe(false);
+  });
+
+  it("accepts the public address a reverse proxy serves, when configured", () => {
+    const proxied = { origin: "https://soc.example", host: "127.0.0.1:3000" };
+    expect(isSameOrigin(headers(proxied))).toBe(false);
+    process.env.TRIPLINE_PUBLIC_URL = "https://soc.example/";
+    try {
+      expect(isSameOrigin(headers(proxied))).toBe(true);
+      expect(isSameOrigin(headers({ ...proxied, origin: "http://soc.example" }))).toBe(false);
+    } finally {
+      delete process.env.TRIPLINE_PUBLIC_URL;
+    }
   });
 
   it("refuses a request that says nothing about where it comes from", () => {

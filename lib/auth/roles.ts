@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /** Roles from least to most trusted; each role may do everything the ones before it may. */
 export const ROLES = ["viewer", "analyst", "admin"] as const;
-export const Role = z.enum(ROLES);
+export const Role = z.enum(ROLES, { message: "Choose a role: viewer, analyst or admin." });
 export type Role = z.infer<typeof Role>;
 
 export const ROLE_LABELS: Record<Role, string> = {

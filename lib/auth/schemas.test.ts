@@ -49,3 +49,13 @@ describe("NewTokenInput", () => {
     ).toBe(true);
   });
 });
+
+describe("choice messages", () => {
+  it("name the field and its choices in words", () => {
+    const parsed = NewTokenInput.safeParse({ name: "ci", role: "root", lifetime: "7" });
+    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual([
+      "Choose a role: viewer, analyst or admin.",
+      "Choose when the token expires: in 30, 90 or 365 days, or never.",
+    ]);
+  });
+});

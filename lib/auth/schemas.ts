@@ -69,7 +69,9 @@ export const NewTokenInput = z.object({
       "Use letters, digits and punctuation in the name, no control characters.",
     ),
   role: Role,
-  lifetime: z.enum(Object.keys(TOKEN_LIFETIMES) as [keyof typeof TOKEN_LIFETIMES]),
+  lifetime: z.enum(Object.keys(TOKEN_LIFETIMES) as [keyof typeof TOKEN_LIFETIMES], {
+    message: "Choose when the token expires: in 30, 90 or 365 days, or never.",
+  }),
 });
 export type NewTokenInput = z.infer<typeof NewTokenInput>;
 

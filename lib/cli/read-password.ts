@@ -9,11 +9,29 @@ export function firstLine(text: string): string {
   return text.split(/\r?\n/)[0] ?? "";
 }
 
+/** A password that was given but cannot be used; its message is for the user. */
+export class PasswordInputError extends Error {}
+
+/**
+ * Piped bytes as text. Bytes that are not UTF-8 would be stored as U+FFFD, a password nobody can
+ * type at the sign-in form, so they are refused.
+ */
+export function passwordText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new PasswordInputError(
+      "the password on standard input is not valid UTF-8 text; pipe it as UTF-8 (the sign-in " +
+        "form sends UTF-8)",
+    );
+  }
+}
+
 /** The first line of standard input, for `echo … | tripline users create` and scripts. */
 async function firstLineOfStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return firstLine(Buffer.concat(chunks).toString("utf8"));
+  return firstLine(passwordText(Buffer.concat(chunks)));
 }
 
 /** Asks on the terminal without echoing what is typed. */
@@ -44,6 +62,6 @@ export async function readNewPassword(): Promise<string> {
   if (!process.stdin.isTTY) return firstLineOfStdin();
   const first = await promptHidden("New password: ");
   const second = await promptHidden("Repeat it: ");
-  if (first !== second) throw new Error("the two passwords differ");
+  if (first !== second) throw new PasswordInputError("the two passwords differ");
   return first;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../auth/password";
 import { findCredentials } from "../auth/user-store";
 import { giveEachFileATestDatabase } from "../testing/test-database";
-import { firstLine } from "./read-password";
+import { firstLine, passwordText } from "./read-password";
 import { counted } from "./users-command";
 
 giveEachFileATestDatabase();
@@ -18,7 +18,7 @@ interface Run {
 }
 
 /** Runs `tripline users ARGS` with `input` piped to its standard input. */
-function users(args: string[], input = ""): Promise<Run> {
+function users(args: string[], input: string | Buffer = ""): Promise<Run> {
   const env = { ...process.env, LOG_LEVEL: "info" };
   const cli = spawn(process.execPath, [path.join(ROOT, "bin/tripline.mjs"), "users", ...args], {
     cwd: ROOT,
@@ -40,6 +40,15 @@ describe("firstLine", () => {
   });
 });
 
+describe("passwordText", () => {
+  it("reads UTF-8 and refuses bytes that are not UTF-8", () => {
+    expect(passwordText(Buffer.from("pässwörd long\n"))).toBe("pässwörd long\n");
+    expect(() => passwordText(Buffer.from([0x62, 0x61, 0x64, 0xff, 0xfe, 0x0a]))).toThrow(
+      /not valid UTF-8/,
+    );
+  });
+});
+
 describe("tripline users", () => {
   it("stores a piped password exactly, trailing spaces included", async () => {
     const password = "  correct horse battery  ";
@@ -52,6 +61,18 @@ describe("tripline users", () => {
     expect(found).not.toBeNull();
     expect(await verifyPassword(password, found?.passwordHash ?? "")).toBe(true);
     expect(await verifyPassword(password.trimEnd(), found?.passwordHash ?? "")).toBe(false);
+  });
+
+  it("refuses a piped password that is not UTF-8, creating nothing", async () => {
+    const bytes = Buffer.concat([
+      Buffer.from("bad"),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from("password12\n"),
+    ]);
+    const run = await users(["create", "--email", "utf@example.com", "--role", "viewer"], bytes);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^tripline: password: the password on standard input is not valid/);
+    expect(await findCredentials("utf@example.com")).toBeNull();
   });
 
   it("refuses a repeated --role instead of taking the last", async () => {

@@ -14,7 +14,7 @@ import {
 } from "../auth/user-store";
 import { AppError } from "../errors";
 import { withDatabase } from "./database";
-import { readNewPassword } from "./read-password";
+import { PasswordInputError, readNewPassword } from "./read-password";
 
 const USAGE = `usage: tripline users create --email EMAIL --role viewer|analyst|admin
        tripline users password --email EMAIL     set a new password, end their sessions
@@ -38,6 +38,23 @@ const CreateArgs = z.object({ email: Email, role: Role });
 
 export function counted(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** The new password from standard input or the terminal, or why it cannot be used. */
+async function newPassword(): Promise<
+  { success: true; data: string } | { success: false; problem: string }
+> {
+  let text: string;
+  try {
+    text = await readNewPassword();
+  } catch (error) {
+    if (error instanceof PasswordInputError) return { success: false, problem: error.message };
+    throw error;
+  }
+  const parsed = NewPassword.safeParse(text);
+  return parsed.success
+    ? { success: true, data: parsed.data }
+    : { success: false, problem: problems(parsed.error) };
 }
 
 function fail(message: string): number {
@@ -82,8 +99,8 @@ export async function usersCommand(args: string[]): Promise<number> {
 async function create(values: { email?: string; role?: string }): Promise<number> {
   const parsed = CreateArgs.safeParse(values);
   if (!parsed.success) return fail(problems(parsed.error));
-  const password = NewPassword.safeParse(await readNewPassword());
-  if (!password.success) return fail(`password: ${problems(password.error)}`);
+  const password = await newPassword();
+  if (!password.success) return fail(`password: ${password.problem}`);
 
   const passwordHash = await hashPassword(password.data);
   return withDatabase(async () => {
@@ -109,8 +126,8 @@ async function create(values: { email?: string; role?: string }): Promise<number
 async function resetPassword(values: { email?: string }): Promise<number> {
   const email = Email.safeParse(values.email);
   if (!email.success) return fail(`--email: ${problems(email.error)}`);
-  const password = NewPassword.safeParse(await readNewPassword());
-  if (!password.success) return fail(`password: ${problems(password.error)}`);
+  const password = await newPassword();
+  if (!password.success) return fail(`password: ${password.problem}`);
 
   const passwordHash = await hashPassword(password.data);
   return withDatabase(async () => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { groupAlerts } from "@/lib/alerts/grouping";
 import { alertsOverTime, listAlerts } from "@/lib/alerts/queries";
-import { parseAlertPage } from "@/lib/alerts/schemas";
+import { alertDateProblem, parseAlertPage } from "@/lib/alerts/schemas";
 import { requireUser } from "@/lib/auth/guard";
 import { hasRole } from "@/lib/auth/roles";
 import { AlertsChart } from "./alerts-chart";
@@ -27,6 +27,16 @@ export default async function AlertsPage({ searchParams }: AlertsPageProps) {
   const page = parseAlertPage(params);
   const groupBy = parseGroupBy(params.groupBy);
   const query = alertQuery(page);
+  // Dropped quietly, a bad date would widen the view without the reader noticing.
+  const dateProblem = alertDateProblem(params);
+  if (dateProblem !== null) {
+    return (
+      <>
+        <h1>Alerts</h1>
+        <BadPageLink message={dateProblem} query={query} />
+      </>
+    );
+  }
   const [list, points, groups] = await Promise.all([
     listAlerts(page).catch(badLink),
     alertsOverTime(page),

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { CLASSIFICATION_LABELS, CLASSIFICATIONS } from "@/lib/alerts/triage-schemas";
 import { STATUS_LABELS } from "../labels";
 import { INITIAL_TRIAGE_STATE, type TriageFormState } from "./triage-state";
@@ -19,6 +19,11 @@ const STATUSES = Object.keys(STATUS_LABELS) as (keyof typeof STATUS_LABELS)[];
 export function TriageForm({ action, rule, status, classification, assignee }: TriageFormProps) {
   const [state, formAction, pending] = useActionState(action, INITIAL_TRIAGE_STATE);
   const [chosen, setChosen] = useState(status);
+  // Without scripts the status cannot reveal the field, so the server's HTML always holds it;
+  // the action ignores a classification unless the alert is being closed.
+  const [scripted, setScripted] = useState(false);
+  useEffect(() => setScripted(true), []);
+  const closing = chosen === "closed";
 
   return (
     <form action={formAction} className="panel" aria-labelledby="triage-heading">
@@ -39,7 +44,7 @@ export function TriageForm({ action, rule, status, classification, assignee }: T
             ))}
           </select>
         </div>
-        {chosen === "closed" ? (
+        {closing || !scripted ? (
           <div className="field wide">
             <label htmlFor="triage-classification">Classification</label>
             <select
@@ -47,7 +52,7 @@ export function TriageForm({ action, rule, status, classification, assignee }: T
               name="classification"
               defaultValue={classification ?? ""}
               aria-describedby="triage-rule"
-              required
+              required={scripted}
             >
               <option value="">Choose…</option>
               {CLASSIFICATIONS.map((c) => (
@@ -58,6 +63,7 @@ export function TriageForm({ action, rule, status, classification, assignee }: T
             </select>
             <p id="triage-rule" className="hint">
               Required to close. Classifies this alert of the rule {rule}.
+              {scripted ? null : " Ignored unless the status is Closed."}
             </p>
           </div>
         ) : null}

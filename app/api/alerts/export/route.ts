@@ -27,7 +27,8 @@ export async function GET(request: Request): Promise<Response> {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.join(".") || "query";
-      throw new AppError("bad_request", `${where}: ${issue?.message ?? "could not be read"}.`);
+      const message = (issue?.message ?? "could not be read").replace(/\.?$/, ".");
+      throw new AppError("bad_request", `${where}: ${message}`);
     }
     const { format, ...filter } = parsed.data;
 

@@ -1,6 +1,6 @@
 import { alertJson } from "@/lib/alerts/alert-json";
 import { listAlerts } from "@/lib/alerts/queries";
-import { parseAlertPage } from "@/lib/alerts/schemas";
+import { parseAlertPageStrict } from "@/lib/alerts/schemas";
 import { recordAudit } from "@/lib/audit/store";
 import { requireApiUser } from "@/lib/auth/api-guard";
 import { apiActor } from "@/lib/auth/audit-actor";
@@ -17,7 +17,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const principal = await requireApiUser(request, "viewer");
     const url = new URL(request.url);
-    const page = parseAlertPage(Object.fromEntries(url.searchParams));
+    const page = parseAlertPageStrict(Object.fromEntries(url.searchParams));
     const { rows, total, totalEstimated, next, previous } = await listAlerts(page);
     await recordAudit({
       action: "alerts.exported",
