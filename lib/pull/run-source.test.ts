@@ -83,6 +83,36 @@ describe("pull runs", () => {
     expect(rows[0]).toEqual({ run_requested_at: null, later: true });
   });
 
+  it("a scheduled run serves a Run now request made before it began, and says so", async () => {
+    const id = await emptyTrail();
+    await requestRun(id);
+
+    await runSource(id, { trigger: "schedule", tuning: FAST_RETRIES });
+
+    expect(await runs(id)).toEqual([{ status: "succeeded", trigger: "manual", error_kind: null }]);
+    const { rows } = await pool().query("SELECT run_requested_at FROM pull_source");
+    expect(rows[0]).toEqual({ run_requested_at: null });
+  });
+
+  it("a Run now request made during a run is kept for a run of its own", async () => {
+    const id = await emptyTrail();
+    // One server error, retried after half a second: time to click while the run is on.
+    s3.faults.add({ status: 500 }, (r) => r.operation === "ListObjectsV2");
+    const tuning = { ...FAST_RETRIES, baseDelayMs: 500, maxDelayMs: 500 };
+    const running = runSource(id, { trigger: "schedule", tuning });
+    await vi.waitFor(async () => expect(await runs(id)).toHaveLength(1));
+    await requestRun(id);
+    await running;
+
+    expect(await runs(id)).toEqual([
+      { status: "succeeded", trigger: "schedule", error_kind: null },
+    ]);
+    const { rows } = await pool().query(
+      "SELECT run_requested_at IS NOT NULL AS pending FROM pull_source",
+    );
+    expect(rows[0]).toEqual({ pending: true });
+  });
+
   it("without the sealing key a run fails with a configuration error", async () => {
     const id = await emptyTrail();
     delete process.env.TRIPLINE_SECRET_KEY;

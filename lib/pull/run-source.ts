@@ -11,7 +11,7 @@ import {
   type RunTrigger,
   startRun,
 } from "./run-store";
-import { scheduleNext } from "./schedule-store";
+import { pendingRequest, scheduleNext } from "./schedule-store";
 import { loadRunnableSource } from "./source-store";
 import { type PullTuning, tuningFromEnv } from "./tuning";
 
@@ -44,10 +44,12 @@ export function runSource(sourceId: string, options: RunOptions): Promise<RunSum
 async function runLocked(sourceId: string, options: RunOptions): Promise<RunSummary> {
   await closeAbandonedRuns(sourceId);
   const startedAt = new Date();
-  const runId = await startRun(sourceId, options.trigger);
+  const served = await pendingRequest(sourceId);
+  const trigger = options.trigger === "schedule" && served ? "manual" : options.trigger;
+  const runId = await startRun(sourceId, trigger);
   const ingest = new RunIngest(runId);
   const runLog = log.child({ sourceId, runId: runId.toString() });
-  runLog.info({ trigger: options.trigger }, "pull run started");
+  runLog.info({ trigger }, "pull run started");
 
   let error: PullError | null = null;
   try {
@@ -76,7 +78,7 @@ async function runLocked(sourceId: string, options: RunOptions): Promise<RunSumm
   });
 
   const finishedAt = await finishRun(runId, status, summaryError);
-  await scheduleNext(sourceId, finishedAt, startedAt);
+  await scheduleNext(sourceId, finishedAt, served);
   runLog.info({ status, errorKind: error?.kind, ...ingest.totals }, "pull run finished");
   return { sourceId, runId, status, totals: ingest.totals, error: summaryError };
 }

@@ -22,20 +22,33 @@ export async function dueSources(limit: number): Promise<DueSource[]> {
 }
 
 /**
- * Sets the next run one interval after this one finished, and clears a "Run now" request made
- * before this run began (one made during it still gets its own run).
+ * The "Run now" request a run that has just taken the source's lock serves: the time it was
+ * made, or null. Read under the lock, so a click between the scheduler's pick and the run's start
+ * is served by this run (and labelled manual) rather than cleared unseen.
+ */
+export async function pendingRequest(sourceId: string): Promise<Date | null> {
+  const { rows } = await pool().query<{ requested: Date | null }>(
+    "SELECT run_requested_at AS requested FROM pull_source WHERE id = $1",
+    [sourceId],
+  );
+  return rows[0]?.requested ?? null;
+}
+
+/**
+ * Sets the next run one interval after this one finished, and clears the "Run now" request this
+ * run served (`served`, from pendingRequest); one made during the run still gets its own run.
  */
 export async function scheduleNext(
   sourceId: string,
   finishedAt: Date,
-  startedAt: Date,
+  served: Date | null,
 ): Promise<void> {
   await pool().query(
     `UPDATE pull_source
         SET next_run_at = $2::timestamptz + make_interval(mins => interval_minutes),
-            run_requested_at = CASE WHEN run_requested_at <= $3 THEN NULL
+            run_requested_at = CASE WHEN run_requested_at <= $3::timestamptz THEN NULL
                                     ELSE run_requested_at END
       WHERE id = $1`,
-    [sourceId, finishedAt, startedAt],
+    [sourceId, finishedAt, served],
   );
 }
