@@ -35,7 +35,7 @@ export async function previewAllowlistEntry(input: AllowlistEntryInput): Promise
     `WITH e AS (${draft})
      SELECT a.operation, a.actor, count(*)::int AS count,
             count(*) FILTER (WHERE a.classification = 'true_positive')::int AS true_positives
-     FROM alert a JOIN event ev ON ev.id = a.event_id, e
+     FROM alert a JOIN event ev ON ev.id = a.event_id AND ev.event_time = a.event_time, e
      WHERE ${ENTRY_MATCHES_ALERT}
      GROUP BY a.operation, a.actor
      ORDER BY count(*) DESC, a.operation, a.actor`,

@@ -14,7 +14,7 @@ export async function reevaluateAllAlerts(client: Queryable = pool()): Promise<n
   const result = await client.query<{ n: number }>(`
     WITH decided AS (
       SELECT a.id, (${SUPPRESSING_ENTRY}) AS entry_id
-      FROM alert a JOIN event ev ON ev.id = a.event_id
+      FROM alert a JOIN event ev ON ev.id = a.event_id AND ev.event_time = a.event_time
     ), changed AS (
       UPDATE alert a SET suppressed_by_id = d.entry_id, updated_at = now()
       FROM decided d WHERE a.id = d.id AND a.suppressed_by_id IS DISTINCT FROM d.entry_id
@@ -31,7 +31,7 @@ export async function applyToAlerts(client: Queryable, alertIds: readonly bigint
     `WITH changed AS (
        UPDATE alert a SET suppressed_by_id = (${SUPPRESSING_ENTRY})
        FROM event ev
-       WHERE a.id = ANY($1::bigint[]) AND ev.id = a.event_id
+       WHERE a.id = ANY($1::bigint[]) AND ev.id = a.event_id AND ev.event_time = a.event_time
        RETURNING a.suppressed_by_id
      ) ${MARK_MATCHED}`,
     [alertIds.map(String)],

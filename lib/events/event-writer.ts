@@ -30,7 +30,7 @@ const INSERT_STAGED = `
   WITH inserted AS (
     INSERT INTO event (${names})
     SELECT ${names} FROM event_stage ORDER BY ord
-    ON CONFLICT (source_table, dedup_key, content_hash) DO NOTHING
+    ON CONFLICT (source_table, dedup_key, content_hash, event_time) DO NOTHING
     RETURNING id, source_table, dedup_key, content_hash)
   SELECT i.id, i.source_table, i.dedup_key, i.content_hash, EXISTS (
       SELECT 1 FROM event o WHERE o.source_table = i.source_table AND o.dedup_key = i.dedup_key

@@ -18,7 +18,7 @@ const FETCH_ROWS = 500;
 // here so that the same data always gives the same report.
 const FROM_ALERTS = `
   SELECT e.id, e.source_table, e.event_time, e.sentinel
-  FROM alert a JOIN event e ON e.id = a.event_id
+  FROM alert a JOIN event e ON e.id = a.event_id AND e.event_time = a.event_time
   WHERE a.rule = $3 AND a.rule_version = $4 AND a.resolution IS NULL
     AND a.event_time > $1 AND a.event_time <= $2
   ORDER BY e.event_time DESC, e.id DESC`;

@@ -50,7 +50,7 @@ const UPSERT = `
   SELECT m.rule, m.rule_version, m.group_key, e.id, e.event_time, e.source_table, e.operation,
     e.actor, e.actor_type, e.source_ip, e.account, e.outcome, m.severity, m.severity_rank,
     m.confidence, m.explanation, m.false_positive_notes
-  FROM redetect_match m JOIN event e ON e.id = m.event_id
+  FROM redetect_match m JOIN event e ON e.id = m.event_id AND e.event_time = m.event_time
   ON CONFLICT (rule, group_key) DO UPDATE SET
     rule_version = EXCLUDED.rule_version, event_id = EXCLUDED.event_id,
     event_time = EXCLUDED.event_time, source_table = EXCLUDED.source_table,

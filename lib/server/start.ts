@@ -5,6 +5,7 @@ import { disconnect } from "../db/client";
 import { startEmbeddedDatabase } from "../db/embedded";
 import { migrate } from "../db/migrate";
 import { env } from "../env";
+import { maintainEventPartitions } from "../events/partitions";
 import { markInterruptedJobs } from "../ingest/job-liveness";
 import { logger } from "../log";
 import { startPullScheduler } from "../pull/scheduler-process";
@@ -49,6 +50,7 @@ export async function startServer(mode: "start" | "dev"): Promise<number> {
   }
   try {
     await migrate(databaseUrl);
+    await maintainEventPartitions();
     // Jobs left "running" by a server or command that died are shown as interrupted.
     await markInterruptedJobs();
     await redetectChangedRules();
