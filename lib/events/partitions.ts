@@ -46,8 +46,8 @@ async function makeMonth(client: pg.PoolClient, month: Date): Promise<boolean> {
 /**
  * Gives every month with stored events, and the months around now, a partition of its own,
  * moving rows out of event_default. Runs outside file transactions: at server start and after
- * each ingest job. Returns the months whose partition it made; a month whose lock was busy is
- * left for the next run.
+ * each ingest job. Returns the months whose partition it made; when the table is busy, the
+ * months left are made at the next run.
  */
 export async function maintainEventPartitions(now = new Date()): Promise<Date[]> {
   const client = await pool().connect();
@@ -59,7 +59,8 @@ export async function maintainEventPartitions(now = new Date()): Promise<Date[]>
         if (await makeMonth(client, month)) made.push(month);
       } catch (error) {
         if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw error;
-        log.warn({ month: month.toISOString() }, "event table busy: partition left for later");
+        log.warn({ month: month.toISOString() }, "event table busy: partitions left for later");
+        break;
       }
     }
     if (made.length > 0) log.info({ months: made.map((m) => m.toISOString()) }, "partitions made");
