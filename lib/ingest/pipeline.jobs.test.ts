@@ -62,6 +62,17 @@ describe("ingest jobs", () => {
     expect(files.rows[1].errors[0].message).toMatch(/corrupt or truncated gzip/);
   });
 
+  it("stores a month without a partition in one of its own once the job ends", async () => {
+    const lines = jsonLines("old", 3).replaceAll("2024-01-01T00:00:00Z", "2003-02-03T04:05:06Z");
+    const first = await ingestFiles([{ name: "old.jsonl", stream: chunked(lines) }], "cli");
+    const again = await ingestFiles([{ name: "old.jsonl", stream: chunked(lines) }], "cli");
+    expect([first.files[0]?.stored, again.files[0]?.stored]).toEqual([3, 0]);
+    const parts = await pool().query<{ part: string }>(
+      "SELECT DISTINCT tableoid::regclass::text AS part FROM event",
+    );
+    expect(parts.rows).toEqual([{ part: "event_y2003m02" }]);
+  });
+
   it("lists jobs newest first with their files' totals, and one job with its files", async () => {
     const first = await ingestFiles(
       [{ name: "a.jsonl", stream: chunked(jsonLines("q", 3)) }],
