@@ -69,3 +69,10 @@ export async function maintainEventPartitions(now = new Date()): Promise<Date[]>
     client.release();
   }
 }
+
+/** After an ingest job, outside its file transactions: a failure is logged, never the job's. */
+export async function maintainAfterJob(jobId: string): Promise<void> {
+  await maintainEventPartitions().catch((err: unknown) => {
+    log.error({ err, job: jobId }, "could not make the event partitions");
+  });
+}

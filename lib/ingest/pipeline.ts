@@ -2,7 +2,7 @@ import { performance } from "node:perf_hooks";
 import { pool } from "../db/client";
 import { env } from "../env";
 import { AppError } from "../errors";
-import { maintainEventPartitions } from "../events/partitions";
+import { maintainAfterJob } from "../events/partitions";
 import { logger } from "../log";
 import type { DateOrder } from "../normalize/locale-date";
 import { countBytes, type Expanded, expandUpload, type LogSource } from "./archive/expand";
@@ -105,10 +105,7 @@ export async function ingestFiles(
   const error = failure === null ? null : userMessage(failure, "upload", UPLOAD_FAILED);
   const status = await finishJob(jobId, statuses, { durationMs, error });
   log.info({ job: jobId, status, files: results.length, durationMs }, "ingest job finished");
-  // Outside every file transaction now, so new months can get their partitions.
-  await maintainEventPartitions().catch((err: unknown) => {
-    log.error({ err, job: jobId }, "could not make the event partitions");
-  });
+  await maintainAfterJob(jobId);
   if (error !== null) throw new JobBrokeOff(failure, error, { jobId, status, files: results });
   return { jobId, status, files: results };
 }

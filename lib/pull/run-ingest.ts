@@ -1,3 +1,4 @@
+import { maintainAfterJob } from "../events/partitions";
 import { HEARTBEAT_EVERY_MS } from "../ingest/job-monitor";
 import { createJob, finishJob, touchJob } from "../ingest/job-store";
 import { type FileResult, ingestFile } from "../ingest/pipeline";
@@ -87,7 +88,9 @@ export class RunIngest {
   async finish(status: JobOutcome, error: string | null): Promise<void> {
     if (this.heartbeat !== null) clearInterval(this.heartbeat);
     this.heartbeat = null;
-    if (this.jobId !== null) await finishJob(this.jobId, this.statuses, { status, error });
+    if (this.jobId === null) return;
+    await finishJob(this.jobId, this.statuses, { status, error });
+    await maintainAfterJob(this.jobId);
   }
 
   /**
