@@ -18,7 +18,7 @@ const EXPORT_HALVES = [
 
 /**
  * The ceiling: the rows Tripline stored, exported beforehand as CSV, loaded by two parallel
- * sessions into an empty copy of the event table (same columns, defaults, indexes).
+ * sessions into an empty copy of the event table (same columns, defaults, indexes, partitioning).
  */
 export async function copyCeiling(url, folder) {
   const files = EXPORT_HALVES.map((_, i) => path.join(folder, `event-rows-${i}.csv`));
@@ -28,7 +28,11 @@ export async function copyCeiling(url, folder) {
     await Promise.all(EXPORT_HALVES.map((sql, i) => exportRows(url, sql, files[i])));
     await admin.query("DROP TABLE IF EXISTS bench_event_copy");
     await admin.query("DROP SEQUENCE IF EXISTS bench_event_copy_id_seq");
-    await admin.query("CREATE TABLE bench_event_copy (LIKE event INCLUDING ALL)");
+    // Partitioned as event is; the rows go to one partition, as a month's rows do.
+    await admin.query(
+      "CREATE TABLE bench_event_copy (LIKE event INCLUDING ALL) PARTITION BY RANGE (event_time)",
+    );
+    await admin.query("CREATE TABLE bench_event_copy_all PARTITION OF bench_event_copy DEFAULT");
     await admin.query("CREATE SEQUENCE bench_event_copy_id_seq OWNED BY bench_event_copy.id");
     await admin.query(
       "ALTER TABLE bench_event_copy ALTER COLUMN id SET DEFAULT nextval('bench_event_copy_id_seq')",
