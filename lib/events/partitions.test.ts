@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { pool } from "../db/client";
 import { giveEachFileATestDatabase } from "../testing/test-database";
 import { type EventToStore, writeEvents } from "./event-writer";
-import { maintainEventPartitions, windowMonths } from "./partitions";
+import { maintainEventPartitions, prepareEventPartitions, windowMonths } from "./partitions";
 import type { NormalizedEvent } from "./types";
 
 giveEachFileATestDatabase();
@@ -181,5 +181,36 @@ describe("maintainEventPartitions", () => {
     expect(await placement()).toEqual({ "open/h": "event_default" });
     await maintainEventPartitions(new Date("2012-02-02T00:00:00Z"));
     expect(await placement()).toEqual({ "open/h": "event_y2012m02" });
+  });
+});
+
+describe("prepareEventPartitions", () => {
+  it("makes a batch's months before the write, so its rows go straight to them", async () => {
+    const times = [new Date("2015-03-04T05:00:00Z"), new Date("2015-04-01T00:00:00Z")];
+    const made = await prepareEventPartitions(times);
+
+    expect(made.map((m) => m.toISOString())).toEqual([
+      "2015-03-01T00:00:00.000Z",
+      "2015-04-01T00:00:00.000Z",
+    ]);
+    await writeEvents(client, [item("a", "1", "2015-03-04T05:00:00Z")], null);
+    expect(await placement()).toEqual({ "a/1": "event_y2015m03" });
+    expect(await prepareEventPartitions(times)).toEqual([]);
+  });
+
+  it("gives up on a busy table: the rows wait in the default partition", async () => {
+    await client.query("BEGIN");
+    await writeEvents(client, [item("busy", "h", "2016-06-06T00:00:00Z")], null);
+    expect(await prepareEventPartitions([new Date("2016-07-07T00:00:00Z")])).toEqual([]);
+    await client.query("COMMIT");
+  });
+
+  it("moves rows already waiting for the month, keeping their alerts", async () => {
+    const [stored] = await writeEvents(client, [item("w", "1", "2017-01-02T00:00:00Z")], null);
+    await addAlert(stored?.id as bigint);
+    await prepareEventPartitions([new Date("2017-01-09T00:00:00Z")]);
+    expect(await placement()).toEqual({ "w/1": "event_y2017m01" });
+    const alerts = await pool().query("SELECT count(*)::int AS n FROM alert");
+    expect(alerts.rows[0]).toEqual({ n: 1 });
   });
 });

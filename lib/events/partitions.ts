@@ -70,6 +70,36 @@ export async function maintainEventPartitions(now = new Date()): Promise<Date[]>
   }
 }
 
+function monthOf(time: Date): number {
+  return Date.UTC(time.getUTCFullYear(), time.getUTCMonth(), 1);
+}
+
+/**
+ * Makes the partitions of the months `times` fall in, on a connection of its own, before a file
+ * transaction first writes (afterwards that transaction's own lock would hold this up). A busy
+ * table is given up on after the lock timeout: those rows go to event_default and are moved after
+ * the job. Returns the months made.
+ */
+export async function prepareEventPartitions(times: readonly Date[]): Promise<Date[]> {
+  const months = [...new Set(times.map(monthOf))].map((ms) => new Date(ms));
+  const client = await pool().connect();
+  const made: Date[] = [];
+  try {
+    for (const month of months) {
+      try {
+        if (await makeMonth(client, month)) made.push(month);
+      } catch (error) {
+        if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw error;
+        log.info({ month: month.toISOString() }, "event table busy: rows wait in the default");
+        break;
+      }
+    }
+  } finally {
+    client.release();
+  }
+  return made;
+}
+
 /** After an ingest job, outside its file transactions: a failure is logged, never the job's. */
 export async function maintainAfterJob(jobId: string): Promise<void> {
   await maintainEventPartitions().catch((err: unknown) => {

@@ -3,6 +3,7 @@ import { writeAlerts } from "../alerts/alert-writer";
 import { detectAlerts } from "../alerts/candidates";
 import { applyToAlerts } from "../allowlist/suppression";
 import { type EventToStore, writeEvents } from "../events/event-writer";
+import { prepareEventPartitions } from "../events/partitions";
 import type { FileOutcome } from "./job-store";
 import type { LogFile } from "./log-file";
 
@@ -25,6 +26,14 @@ export async function storeRecords(
 ): Promise<void> {
   let batch: EventToStore[] = [];
   let batchChars = 0;
+  let written = false;
+  const store = async (): Promise<void> => {
+    // Before this transaction first writes, the months of its first batch get their partitions
+    // (usually the file's only month), so its rows need not wait in event_default.
+    if (!written) await prepareEventPartitions(batch.map((b) => b.event.eventTime));
+    written = true;
+    await storeBatch(client, batch, fileId, outcome);
+  };
   for await (const record of records) {
     if (record.kind === "rejected") {
       outcome.rejected += 1;
@@ -41,12 +50,12 @@ export async function storeRecords(
     batch.push({ event, raw, contentHash, copyFields });
     batchChars += record.raw.length;
     if (batch.length >= BATCH_EVENTS || batchChars >= BATCH_CHARS) {
-      await storeBatch(client, batch, fileId, outcome);
+      await store();
       batch = [];
       batchChars = 0;
     }
   }
-  await storeBatch(client, batch, fileId, outcome);
+  if (batch.length > 0) await store();
 }
 
 async function storeBatch(

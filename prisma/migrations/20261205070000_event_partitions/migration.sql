@@ -64,6 +64,14 @@ BEGIN
     RETURN false;
   END IF;
   LOCK TABLE "event" IN ACCESS EXCLUSIVE MODE;
+  -- A month with no rows waiting in the default partition is made directly: no key to drop.
+  IF NOT EXISTS (SELECT 1 FROM "event_default"
+      WHERE event_time >= first_day AT TIME ZONE 'UTC'
+        AND event_time < next_day AT TIME ZONE 'UTC') THEN
+    EXECUTE format('CREATE TABLE %I PARTITION OF "event" FOR VALUES FROM (%L) TO (%L)',
+      part_name, first_day AT TIME ZONE 'UTC', next_day AT TIME ZONE 'UTC');
+    RETURN true;
+  END IF;
   had_key := EXISTS (SELECT 1 FROM pg_constraint
     WHERE conname = 'alert_event_id_event_time_fkey' AND conrelid = 'alert'::regclass);
   IF had_key THEN
