@@ -44,27 +44,33 @@ async function makeMonth(client: pg.PoolClient, month: Date): Promise<boolean> {
 }
 
 /**
+ * Makes the months' partitions in order until the table stays busy past the lock timeout; the
+ * months left wait for a later run. Returns the months made.
+ */
+async function makeMonths(client: pg.PoolClient, months: readonly Date[]): Promise<Date[]> {
+  const made: Date[] = [];
+  for (const month of months) {
+    try {
+      if (await makeMonth(client, month)) made.push(month);
+    } catch (error) {
+      if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw error;
+      log.warn({ month: month.toISOString() }, "event table busy: partitions left for later");
+      break;
+    }
+  }
+  if (made.length > 0) log.info({ months: made.map((m) => m.toISOString()) }, "partitions made");
+  return made;
+}
+
+/**
  * Gives every month with stored events, and the months around now, a partition of its own,
  * moving rows out of event_default. Runs outside file transactions: at server start and after
- * each ingest job. Returns the months whose partition it made; when the table is busy, the
- * months left are made at the next run.
+ * each ingest job.
  */
 export async function maintainEventPartitions(now = new Date()): Promise<Date[]> {
   const client = await pool().connect();
   try {
-    const months = [...windowMonths(now), ...(await monthsInDefault(client))];
-    const made: Date[] = [];
-    for (const month of months) {
-      try {
-        if (await makeMonth(client, month)) made.push(month);
-      } catch (error) {
-        if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw error;
-        log.warn({ month: month.toISOString() }, "event table busy: partitions left for later");
-        break;
-      }
-    }
-    if (made.length > 0) log.info({ months: made.map((m) => m.toISOString()) }, "partitions made");
-    return made;
+    return await makeMonths(client, [...windowMonths(now), ...(await monthsInDefault(client))]);
   } finally {
     client.release();
   }
@@ -76,28 +82,17 @@ function monthOf(time: Date): number {
 
 /**
  * Makes the partitions of the months `times` fall in, on a connection of its own, before a file
- * transaction first writes (afterwards that transaction's own lock would hold this up). A busy
- * table is given up on after the lock timeout: those rows go to event_default and are moved after
- * the job. Returns the months made.
+ * transaction first writes (afterwards that transaction's own lock would hold this up). Rows of a
+ * month not made go to event_default and are moved after the job.
  */
 export async function prepareEventPartitions(times: readonly Date[]): Promise<Date[]> {
   const months = [...new Set(times.map(monthOf))].map((ms) => new Date(ms));
   const client = await pool().connect();
-  const made: Date[] = [];
   try {
-    for (const month of months) {
-      try {
-        if (await makeMonth(client, month)) made.push(month);
-      } catch (error) {
-        if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE) throw error;
-        log.info({ month: month.toISOString() }, "event table busy: rows wait in the default");
-        break;
-      }
-    }
+    return await makeMonths(client, months);
   } finally {
     client.release();
   }
-  return made;
 }
 
 /** After an ingest job, outside its file transactions: a failure is logged, never the job's. */
