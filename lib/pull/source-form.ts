@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasControls } from "../text/visible-controls";
 import { certificatePemProblem } from "./credential-pem";
 import { DEFAULT_LOOKBACK_MINUTES, SOURCE_KINDS, type SourceKind } from "./kinds";
 import { type SourceSecrets, SourceSettings } from "./settings";
@@ -64,8 +65,6 @@ export type FormResult =
 // Multi-line fields (PEM) may hold line breaks; secrets are sealed as bytes, never put in SQL text.
 const MULTILINE_OR_SECRET = new Set<FormField>(["caCertificate", ...SECRET_FIELDS]);
 // Control characters: PostgreSQL refuses NUL in text, and the others only garble the pages.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters refused
-const CONTROL = /[\u0000-\u001f\u007f]/;
 const FIELD_NAMES: Partial<Record<FormField, string>> = {
   name: "The name",
   prefix: "The key prefix",
@@ -84,7 +83,7 @@ const FIELD_NAMES: Partial<Record<FormField, string>> = {
 function controlCharacterErrors(values: FormValues): Partial<Record<FormField, string>> {
   const errors: Partial<Record<FormField, string>> = {};
   for (const field of FORM_FIELDS) {
-    if (MULTILINE_OR_SECRET.has(field) || !CONTROL.test(values[field])) continue;
+    if (MULTILINE_OR_SECRET.has(field) || !hasControls(values[field])) continue;
     const named = FIELD_NAMES[field] ?? "This setting";
     errors[field] = `${named} cannot hold control characters (such as NUL or a line break).`;
   }

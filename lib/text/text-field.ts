@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { hasControls } from "./visible-controls";
+import { hasControls, hasControlsBesidesLines } from "./visible-controls";
 
 // PostgreSQL refuses NUL in text outright, and ESC or BEL stored in a note would reach the
 // terminals and logs that print it; typed text never needs them.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
-const CONTROLS_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /**
  * A trimmed one-line text field whose messages name it: `subject` reads as the start of a
@@ -25,7 +23,7 @@ export function paragraphText(subject: string, max: number) {
     .trim()
     .max(max, `${subject} is too long: use at most ${max.toLocaleString("en")} characters.`)
     .refine(
-      (text) => !CONTROLS_BUT_LINES.test(text),
+      (text) => !hasControlsBesidesLines(text),
       `${subject} cannot hold control characters other than line breaks and tabs.`,
     );
 }

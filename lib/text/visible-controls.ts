@@ -17,6 +17,15 @@ export function hasControls(text: string): boolean {
   return text.search(CONTROLS) !== -1;
 }
 
+// The same without line feed, carriage return and tab, which typed paragraphs keep.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters refused
+const CONTROLS_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** True when the text holds a control character other than a line break or a tab. */
+export function hasControlsBesidesLines(text: string): boolean {
+  return CONTROLS_BUT_LINES.test(text);
+}
+
 /** The text with its control characters dropped, for showing typed input back. */
 export function dropControls(text: string): string {
   return text.replace(CONTROLS, "");
