@@ -38,9 +38,9 @@ export async function estimateAlerts(where: SqlWhere): Promise<number> {
 /**
  * How many alerts match, at a cost bounded by EXACT_COUNT_LIMIT rows (EXACT_TEXT_COUNT_LIMIT
  * with a text filter): counting every match of a broad filter would read most of the table on
- * each page view.
+ * each page view. `knownEstimate` is the planner's estimate when the caller already asked it.
  */
-export async function countAlerts(where: SqlWhere): Promise<AlertCount> {
+export async function countAlerts(where: SqlWhere, knownEstimate?: number): Promise<AlertCount> {
   const limit = where.textSearch === true ? EXACT_TEXT_COUNT_LIMIT : EXACT_COUNT_LIMIT;
   const capped = await pool().query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM alert a WHERE ${where.text}
@@ -50,7 +50,7 @@ export async function countAlerts(where: SqlWhere): Promise<AlertCount> {
   const exact = capped.rows[0]?.n ?? 0;
   if (exact <= limit) return { count: exact, estimated: false };
 
-  const estimate = await estimateAlerts(where);
+  const estimate = knownEstimate ?? (await estimateAlerts(where));
   // The planner can guess low for text filters; the capped count is a floor we know.
   return { count: Math.max(estimate, limit + 1), estimated: true };
 }

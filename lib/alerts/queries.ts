@@ -120,14 +120,15 @@ export async function listAlerts(page: AlertPage): Promise<AlertList> {
   const where = alertWhereSql(page);
   // By time, matches are spread and the planner's own choice is good; by a column, a text
   // filter's matches tend to sit together in that column's order.
-  const matchFirst =
-    where.textSearch === true &&
-    page.sort !== "eventTime" &&
-    (await estimateAlerts(where)) <= MATCH_FIRST;
+  const estimate =
+    where.textSearch === true && page.sort !== "eventTime"
+      ? await estimateAlerts(where)
+      : undefined;
+  const matchFirst = estimate !== undefined && estimate <= MATCH_FIRST;
   const query = pageQuery(where, page, seek, page.pageSize + 1, matchFirst);
   const [result, count] = await Promise.all([
     pool().query<PageRow>(query.text, query.values),
-    matchFirst ? null : countAlerts(where),
+    matchFirst ? null : countAlerts(where, estimate),
   ]);
   const matched = result.rows[0]?.matched_total;
   const { count: total, estimated } =
