@@ -24,14 +24,21 @@ export async function reevaluateAllAlerts(client: Queryable = pool()): Promise<n
   return result.rows[0]?.n ?? 0;
 }
 
-/** Applies the allowlist to newly raised alerts. */
+/**
+ * Applies the allowlist to newly raised alerts. Only alerts whose verdict changes are written:
+ * an update rewrites the row and every alert index, and most new alerts match no entry.
+ */
 export async function applyToAlerts(client: Queryable, alertIds: readonly bigint[]): Promise<void> {
   if (alertIds.length === 0) return;
   await client.query(
-    `WITH changed AS (
-       UPDATE alert a SET suppressed_by_id = (${SUPPRESSING_ENTRY})
-       FROM event ev
-       WHERE a.id = ANY($1::bigint[]) AND ev.id = a.event_id AND ev.event_time = a.event_time
+    `WITH decided AS (
+       SELECT a.id, (${SUPPRESSING_ENTRY}) AS entry_id
+       FROM alert a JOIN event ev ON ev.id = a.event_id AND ev.event_time = a.event_time
+       WHERE a.id = ANY($1::bigint[])
+     ), changed AS (
+       UPDATE alert a SET suppressed_by_id = d.entry_id
+       FROM decided d
+       WHERE a.id = d.id AND a.suppressed_by_id IS DISTINCT FROM d.entry_id
        RETURNING a.suppressed_by_id
      ) ${MARK_MATCHED}`,
     [alertIds.map(String)],

@@ -5,10 +5,21 @@ import { from as copyFrom } from "pg-copy-streams";
 /** A connection COPY can run on: one session, never the pool (a temporary table is per session). */
 export type CopyClient = Pick<pg.PoolClient, "query">;
 
-/** Sends COPY text (lines of copy-text.ts) through `COPY … FROM STDIN`; returns the rows loaded. */
-export async function copyIn(client: CopyClient, sql: string, text: string): Promise<number> {
+/**
+ * Sends COPY data through `COPY … FROM STDIN`: text lines (copy-text.ts) or the pieces of a
+ * binary stream (copy-binary.ts). Returns the rows loaded.
+ */
+export async function copyIn(
+  client: CopyClient,
+  sql: string,
+  data: string | readonly Uint8Array[],
+): Promise<number> {
   const stream = client.query(copyFrom(sql));
-  stream.end(text);
+  if (typeof data === "string") stream.end(data);
+  else {
+    for (const piece of data) stream.write(piece);
+    stream.end();
+  }
   await finished(stream);
   return stream.rowCount;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { copyLine, textArrayLiteral } from "./copy-text";
+import { copyLine } from "./copy-text";
 
 describe("copyLine", () => {
   it("separates fields by tabs, writes null as \\N and ends the line", () => {
@@ -8,12 +8,5 @@ describe("copyLine", () => {
 
   it("escapes backslashes and the characters that end a field or a row", () => {
     expect(copyLine(['{"a":"x\\"y"}', "l1\nl2\r\tz"])).toBe('{"a":"x\\\\"y"}\tl1\\nl2\\r\\tz\n');
-  });
-});
-
-describe("textArrayLiteral", () => {
-  it("quotes every element and escapes quotes and backslashes", () => {
-    expect(textArrayLiteral([])).toBe("{}");
-    expect(textArrayLiteral(["nul_replaced", 'a"b\\c'])).toBe('{"nul_replaced","a\\"b\\\\c"}');
   });
 });

@@ -21,8 +21,3 @@ export function copyLine(values: readonly CopyValue[]): string {
   for (let i = 1; i < values.length; i++) line += `\t${field(values[i] ?? null)}`;
   return `${line}\n`;
 }
-
-/** A text[] literal of array input syntax, every element quoted. */
-export function textArrayLiteral(items: readonly string[]): string {
-  return `{${items.map((item) => `"${item.replace(/[\\"]/g, "\\$&")}"`).join(",")}}`;
-}

@@ -1,4 +1,4 @@
-import { type CopyValue, copyLine, textArrayLiteral } from "../db/copy-text";
+import { BinaryCopyBuffer } from "../db/copy-binary";
 import type { NormalizedEvent } from "./types";
 
 /** An event ready to store: the normalised fields plus what duplicate handling needs. */
@@ -6,11 +6,14 @@ export interface EventToStore {
   event: NormalizedEvent;
   raw: string;
   contentHash: string;
-  /** The event's COPY fields (eventCopyFields), when a parsing thread encoded them ahead. */
-  copyFields?: string;
+  /** The event's binary COPY fields (eventCopyFields), when a parsing thread encoded them. */
+  copyFields?: Uint8Array;
 }
 
-/** The event columns the writer fills, in COPY order; the file id follows them. */
+/**
+ * The event columns the writer fills, in COPY order; the file id follows them. The source IP
+ * travels as text and is cast by the server, which owns the inet format.
+ */
 export const COLUMNS: [name: string, type: string][] = [
   ["source_table", "text"],
   ["kind", "text"],
@@ -18,7 +21,7 @@ export const COLUMNS: [name: string, type: string][] = [
   ["operation", "text"],
   ["actor", "text"],
   ["actor_type", "text"],
-  ["source_ip", "inet"],
+  ["source_ip", "text"],
   ["source_host", "text"],
   ["account", "text"],
   ["region", "text"],
@@ -32,7 +35,6 @@ export const COLUMNS: [name: string, type: string][] = [
   ["sentinel", "jsonb"],
   ["flags", "text[]"],
   ["raw", "text"],
-  ["ingest_file_id", "uuid"],
 ];
 
 /** The key duplicates are judged by: the native id, or the content digest when there is none. */
@@ -40,33 +42,35 @@ export function dedupKey(item: EventToStore): string {
   return item.event.nativeId ?? `sha256:${item.contentHash}`;
 }
 
-/**
- * The event's columns up to the raw record as COPY text fields, tab-separated, without the line
- * end. Pure, so a parsing thread can do this work off the writing thread.
- */
-export function eventCopyFields(item: EventToStore): string {
+/** Writes the event's columns (COLUMNS, in order) into a binary COPY row. */
+export function writeEventFields(out: BinaryCopyBuffer, item: EventToStore): void {
   const { event } = item;
-  const values: CopyValue[] = [
-    event.table,
-    event.kind,
-    event.eventTime.toISOString(),
-    event.operation,
-    event.actor,
-    event.actorType,
-    event.sourceIp,
-    event.sourceHost,
-    event.account,
-    event.region,
-    event.userAgent,
-    event.outcome,
-    event.outcomeCode,
-    event.nativeId,
-    dedupKey(item),
-    item.contentHash,
-    event.correlationId,
-    JSON.stringify(event.sentinel),
-    textArrayLiteral(event.flags),
-    item.raw,
-  ];
-  return copyLine(values).slice(0, -1);
+  out.text(event.table);
+  out.text(event.kind);
+  out.timestamptz(event.eventTime);
+  out.text(event.operation);
+  out.text(event.actor);
+  out.text(event.actorType);
+  out.text(event.sourceIp);
+  out.text(event.sourceHost);
+  out.text(event.account);
+  out.text(event.region);
+  out.text(event.userAgent);
+  out.text(event.outcome);
+  out.text(event.outcomeCode);
+  out.text(event.nativeId);
+  out.text(dedupKey(item));
+  out.text(item.contentHash);
+  out.text(event.correlationId);
+  out.jsonb(JSON.stringify(event.sentinel));
+  out.textArray(event.flags);
+  out.text(item.raw);
+}
+
+/** The event's binary COPY fields on their own, for a parsing thread to encode ahead. */
+export function eventCopyFields(item: EventToStore): Uint8Array {
+  const out = new BinaryCopyBuffer(item.raw.length * 2 + 1024);
+  writeEventFields(out, item);
+  // A copy of exactly its bytes: a view would carry its whole buffer across the thread.
+  return new Uint8Array(out.fields());
 }

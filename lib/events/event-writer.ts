@@ -1,6 +1,6 @@
+import { BinaryCopyBuffer } from "../db/copy-binary";
 import { type CopyClient, copyIn } from "../db/copy-in";
-import { copyLine } from "../db/copy-text";
-import { COLUMNS, dedupKey, type EventToStore, eventCopyFields } from "./copy-fields";
+import { COLUMNS, dedupKey, type EventToStore, writeEventFields } from "./copy-fields";
 
 export { dedupKey, type EventToStore } from "./copy-fields";
 
@@ -11,16 +11,19 @@ export interface StoredEvent {
   idConflict: boolean;
 }
 
-const names = COLUMNS.map(([name]) => name).join(", ");
+const STAGE_COLUMNS: [name: string, type: string][] = [...COLUMNS, ["ingest_file_id", "uuid"]];
+const names = STAGE_COLUMNS.map(([name]) => name).join(", ");
+const staged = STAGE_COLUMNS.map(([name]) => (name === "source_ip" ? `${name}::inet` : name));
+const FIELD_COUNT = STAGE_COLUMNS.length + 1;
 
 // A session's own staging table: COPY fills it, one INSERT … SELECT moves it into event.
 // Emptied before each batch rather than on commit, so it also works outside a transaction.
 const PREPARE_STAGE = `
   CREATE TEMP TABLE IF NOT EXISTS event_stage (
-    ord int4, ${COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ")});
+    ord int4, ${STAGE_COLUMNS.map(([name, type]) => `${name} ${type}`).join(", ")});
   TRUNCATE event_stage`;
 
-const COPY_STAGE = `COPY event_stage (ord, ${names}) FROM STDIN`;
+const COPY_STAGE = `COPY event_stage (ord, ${names}) FROM STDIN (FORMAT binary)`;
 
 // Rows whose (table, dedup key, content) is already stored, earlier in the file or in the
 // batch, are duplicates and are skipped by the unique index, never doubled. The outer SELECT
@@ -29,7 +32,7 @@ const COPY_STAGE = `COPY event_stage (ord, ${names}) FROM STDIN`;
 const INSERT_STAGED = `
   WITH inserted AS (
     INSERT INTO event (${names})
-    SELECT ${names} FROM event_stage ORDER BY ord
+    SELECT ${staged.join(", ")} FROM event_stage ORDER BY ord
     ON CONFLICT (source_table, dedup_key, content_hash, event_time) DO NOTHING
     RETURNING id, source_table, dedup_key, content_hash)
   SELECT i.id, i.source_table, i.dedup_key, i.content_hash, EXISTS (
@@ -79,6 +82,13 @@ async function flagConflicts(
   return new Set(flagged.rows.map((r) => r.id));
 }
 
+/** Room for a batch's rows at once: the raw records plus the columns beside them. */
+function estimateBytes(items: readonly EventToStore[]): number {
+  let chars = 0;
+  for (const item of items) chars += item.raw.length;
+  return Math.ceil(chars * 1.7) + items.length * 1024;
+}
+
 /**
  * Stores a batch of events through COPY and one set-based INSERT, skipping duplicates, and flags
  * id conflicts. Returns the events that were new, with their ids. `client` is one session.
@@ -90,13 +100,16 @@ export async function writeEvents(
 ): Promise<StoredEvent[]> {
   if (items.length === 0) return [];
   await client.query(PREPARE_STAGE);
-  const tail = `\t${copyLine([fileId])}`;
-  let text = "";
+  const rows = new BinaryCopyBuffer(estimateBytes(items));
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as EventToStore;
-    text += `${i}\t${item.copyFields ?? eventCopyFields(item)}${tail}`;
+    rows.row(FIELD_COUNT);
+    rows.int4(i);
+    if (item.copyFields) rows.append(item.copyFields);
+    else writeEventFields(rows, item);
+    rows.uuid(fileId);
   }
-  await copyIn(client, COPY_STAGE, text);
+  await copyIn(client, COPY_STAGE, rows.stream());
   const inserted = await client.query<InsertedRow>(INSERT_STAGED);
   const conflicted = await flagConflicts(client, inserted.rows);
 

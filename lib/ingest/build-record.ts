@@ -36,7 +36,7 @@ export type FileRecord =
       contentHash: string;
       event: NormalizedEvent;
       /** The row's COPY fields, when a parsing thread encoded them (events/copy-fields.ts). */
-      copyFields?: string;
+      copyFields?: Uint8Array;
     }
   | { kind: "rejected"; position: RecordPosition; reason: string };
 

@@ -4,6 +4,7 @@ import { detectAlerts } from "../alerts/candidates";
 import { applyToAlerts } from "../allowlist/suppression";
 import { type EventToStore, writeEvents } from "../events/event-writer";
 import { prepareEventPartitions } from "../events/partitions";
+import type { RecordPosition } from "./build-record";
 import type { FileOutcome } from "./job-store";
 import type { LogFile } from "./log-file";
 
@@ -17,6 +18,8 @@ const MAX_ERRORS_KEPT = 100;
 /**
  * Stores a file's records in batches on the file's transaction, counting stored, duplicate,
  * id-conflict and rejected records into `outcome`, and raises the new events' alerts.
+ * While the database writes one batch, the next one is read and parsed: the two run on
+ * different cores, and at most two batches are held at once.
  */
 export async function storeRecords(
   client: pg.PoolClient,
@@ -24,38 +27,79 @@ export async function storeRecords(
   fileId: string,
   outcome: FileOutcome,
 ): Promise<void> {
+  const writer = new BatchWriter(client, fileId, outcome);
   let batch: EventToStore[] = [];
   let batchChars = 0;
-  let written = false;
-  const store = async (): Promise<void> => {
+  try {
+    for await (const record of records) {
+      if (record.kind === "rejected") {
+        countRejected(outcome, record);
+        continue;
+      }
+      outcome.records += 1;
+      const { event, raw, contentHash, copyFields } = record;
+      batch.push({ event, raw, contentHash, copyFields });
+      batchChars += record.raw.length;
+      if (batch.length >= BATCH_EVENTS || batchChars >= BATCH_CHARS) {
+        await writer.start(batch);
+        batch = [];
+        batchChars = 0;
+      }
+    }
+    if (batch.length > 0) await writer.start(batch);
+  } finally {
+    // A reading error still waits for the batch in flight: the transaction is rolled back
+    // only once its session is idle, and the batch's own error is the one worth reporting.
+    await writer.finish();
+  }
+}
+
+/** Writes batches one after another on one session, each started without waiting for it. */
+class BatchWriter {
+  private inFlight: Promise<void> | null = null;
+  private failure: { error: unknown } | null = null;
+  private written = false;
+
+  constructor(
+    private readonly client: pg.PoolClient,
+    private readonly fileId: string,
+    private readonly outcome: FileOutcome,
+  ) {}
+
+  /** Waits for the batch before (throwing its error), then starts writing this one. */
+  async start(batch: EventToStore[]): Promise<void> {
+    await this.settle();
+    const write = this.write(batch);
+    this.inFlight = write.catch((error: unknown) => {
+      this.failure = { error };
+    });
+  }
+
+  /** Waits for the last batch; throws its error if it failed. */
+  async finish(): Promise<void> {
+    await this.settle();
+  }
+
+  private async settle(): Promise<void> {
+    await this.inFlight;
+    this.inFlight = null;
+    if (this.failure) throw this.failure.error;
+  }
+
+  private async write(batch: EventToStore[]): Promise<void> {
     // Before this transaction first writes, the months of its first batch get their partitions
     // (usually the file's only month), so its rows need not wait in event_default.
-    if (!written) await prepareEventPartitions(batch.map((b) => b.event.eventTime));
-    written = true;
-    await storeBatch(client, batch, fileId, outcome);
-  };
-  for await (const record of records) {
-    if (record.kind === "rejected") {
-      outcome.rejected += 1;
-      if (outcome.errors.length < MAX_ERRORS_KEPT) {
-        outcome.errors.push({
-          position: describePosition(record.position),
-          message: record.reason,
-        });
-      }
-      continue;
-    }
-    outcome.records += 1;
-    const { event, raw, contentHash, copyFields } = record;
-    batch.push({ event, raw, contentHash, copyFields });
-    batchChars += record.raw.length;
-    if (batch.length >= BATCH_EVENTS || batchChars >= BATCH_CHARS) {
-      await store();
-      batch = [];
-      batchChars = 0;
-    }
+    if (!this.written) await prepareEventPartitions(batch.map((b) => b.event.eventTime));
+    this.written = true;
+    await storeBatch(this.client, batch, this.fileId, this.outcome);
   }
-  if (batch.length > 0) await store();
+}
+
+function countRejected(outcome: FileOutcome, record: { position: RecordPosition; reason: string }) {
+  outcome.rejected += 1;
+  if (outcome.errors.length < MAX_ERRORS_KEPT) {
+    outcome.errors.push({ position: describePosition(record.position), message: record.reason });
+  }
 }
 
 async function storeBatch(
@@ -77,7 +121,7 @@ async function storeBatch(
   outcome.alerts += newAlertIds.length;
 }
 
-function describePosition(position: { index: number; line?: number; byteOffset?: number }): string {
+function describePosition(position: RecordPosition): string {
   if (position.line !== undefined) return `record ${position.index} (line ${position.line})`;
   if (position.byteOffset !== undefined) {
     return `record ${position.index} (byte ${position.byteOffset})`;
