@@ -15,6 +15,7 @@ import { generateCorpus, PARITY_AT } from "./bench/corpus.mjs";
 import { databaseFacts, ingestCorpus, vacuumAnalyze } from "./bench/measure.mjs";
 import { baseEnv, phase, run, startDatabase } from "./bench/processes.mjs";
 import { formatInt, printReport } from "./bench/report.mjs";
+import { serverCpuMeter } from "./bench/server-cpu.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -47,16 +48,20 @@ async function bench() {
     step(`starting PostgreSQL on 127.0.0.1:${values.port}`);
     database = await startDatabase(folder, values.port);
     const env = { ...baseEnv(), DATABASE_URL: database.url };
+    const serverCpu = await serverCpuMeter(path.join(folder, "data"));
     // As the server does at start: the rule versions are recorded on the empty store, so the
     // alerts the ingest raises are current and the parity report reads them.
     await run(["bin/tripline.mjs", "detect", "--json"], env);
 
     step("full ingest: tripline ingest --json");
-    const ingest = await ingestCorpus(corpus, env);
+    const ingest = await ingestCorpus(corpus, env, serverCpu);
     await vacuumAnalyze(database.url);
 
-    step("COPY ceiling");
-    const copy = await copyCeiling(database.url, folder);
+    step("COPY ceiling (CSV rows, as the issue measured it)");
+    const copy = await copyCeiling(database.url, folder, "csv", serverCpu);
+    await vacuumAnalyze(database.url);
+    step("COPY ceiling (binary rows)");
+    const copyBinary = await copyCeiling(database.url, folder, "binary", serverCpu);
     await vacuumAnalyze(database.url);
 
     step("alerts page queries");
@@ -65,7 +70,18 @@ async function bench() {
     const parity = await phase("parity", env, ["--at", PARITY_AT.toISOString()]);
     const db = await databaseFacts(database.url);
 
-    printReport({ generated, parse, ingest, copy, queries, parity, db, total, fileCount });
+    printReport({
+      generated,
+      parse,
+      ingest,
+      copy,
+      copyBinary,
+      queries,
+      parity,
+      db,
+      total,
+      fileCount,
+    });
   } finally {
     if (database) await database.stop();
     if (values.keep) console.log(`kept ${folder}`);

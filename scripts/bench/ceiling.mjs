@@ -1,4 +1,4 @@
-// The COPY ceiling: the same rows, pre-made as CSV, loaded by two parallel sessions.
+// The COPY ceiling: the same rows, pre-made as CSV (or binary COPY), loaded by two parallel sessions.
 import { createReadStream, createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
@@ -11,21 +11,24 @@ const EVENT_COLUMNS =
   "source_table, kind, event_time, operation, actor, actor_type, source_ip, source_host, " +
   "account, region, user_agent, outcome, outcome_code, native_id, dedup_key, content_hash, " +
   "correlation_id, sentinel, flags, raw, ingest_file_id";
-const EXPORT_HALVES = [
-  `COPY (SELECT ${EVENT_COLUMNS} FROM event WHERE id % 2 = 0 ORDER BY id) TO STDOUT (FORMAT csv)`,
-  `COPY (SELECT ${EVENT_COLUMNS} FROM event WHERE id % 2 = 1 ORDER BY id) TO STDOUT (FORMAT csv)`,
+const exportHalves = (format) => [
+  `COPY (SELECT ${EVENT_COLUMNS} FROM event WHERE id % 2 = 0 ORDER BY id) TO STDOUT (FORMAT ${format})`,
+  `COPY (SELECT ${EVENT_COLUMNS} FROM event WHERE id % 2 = 1 ORDER BY id) TO STDOUT (FORMAT ${format})`,
 ];
 
 /**
- * The ceiling: the rows Tripline stored, exported beforehand as CSV, loaded by two parallel
- * sessions into an empty copy of the event table (same columns, defaults, indexes, partitioning).
+ * The ceiling: the rows Tripline stored, exported beforehand as `format` ("csv" as in the issue's
+ * measure, or "binary"), loaded by two parallel sessions into an empty copy of the event table
+ * (same columns, defaults, indexes, partitioning). `serverCpu` (or null) reads the server's CPU
+ * seconds, taken around the load.
  */
-export async function copyCeiling(url, folder) {
-  const files = EXPORT_HALVES.map((_, i) => path.join(folder, `event-rows-${i}.csv`));
+export async function copyCeiling(url, folder, format, serverCpu) {
+  const halves = exportHalves(format);
+  const files = halves.map((_, i) => path.join(folder, `event-rows-${i}.${format}`));
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    await Promise.all(EXPORT_HALVES.map((sql, i) => exportRows(url, sql, files[i])));
+    await Promise.all(halves.map((sql, i) => exportRows(url, sql, files[i])));
     await admin.query("DROP TABLE IF EXISTS bench_event_copy");
     await admin.query("DROP SEQUENCE IF EXISTS bench_event_copy_id_seq");
     // Partitioned as event is; the rows go to one partition, as a month's rows do.
@@ -39,10 +42,13 @@ export async function copyCeiling(url, folder) {
     );
     await admin.query("CHECKPOINT");
 
+    const cpuBefore = await serverCpu?.();
     const started = performance.now();
-    const rows = await Promise.all(files.map((file) => loadRows(url, file)));
+    const rows = await Promise.all(files.map((file) => loadRows(url, file, format)));
     const seconds = (performance.now() - started) / 1000;
-    return { rows: rows.reduce((a, b) => a + b, 0), seconds };
+    const cpuAfter = await serverCpu?.();
+    const serverCpuSeconds = cpuBefore === undefined ? null : cpuAfter - cpuBefore;
+    return { format, rows: rows.reduce((a, b) => a + b, 0), seconds, serverCpuSeconds };
   } finally {
     await admin.query("DROP TABLE IF EXISTS bench_event_copy").catch(() => undefined);
     await admin.end();
@@ -60,12 +66,12 @@ async function exportRows(url, sql, file) {
   }
 }
 
-async function loadRows(url, file) {
+async function loadRows(url, file, format) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const copy = client.query(
-      copyFrom(`COPY bench_event_copy (${EVENT_COLUMNS}) FROM STDIN (FORMAT csv)`),
+      copyFrom(`COPY bench_event_copy (${EVENT_COLUMNS}) FROM STDIN (FORMAT ${format})`),
     );
     await pipeline(createReadStream(file, { highWaterMark: 1024 * 1024 }), copy);
     return copy.rowCount;

@@ -2,14 +2,21 @@
 import pg from "pg";
 import { run } from "./processes.mjs";
 
-const MAX_RSS_HOOK =
-  "process.on('exit', () => process.stderr.write('BENCH_MAX_RSS_KB=' + " +
-  "process.resourceUsage().maxRSS + '\\n'));";
+// Peak RSS and CPU time (all threads) of the ingest process, written as it exits.
+const USAGE_HOOK =
+  "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(" +
+  "'BENCH_MAX_RSS_KB=' + u.maxRSS + ' BENCH_CPU_US=' + (u.userCPUTime + u.systemCPUTime) + " +
+  "'\\n'); });";
 
-/** `tripline ingest --json <folder>`: wall time, counts and the process's own peak RSS. */
-export async function ingestCorpus(corpus, env) {
-  const hook = `data:text/javascript,${encodeURIComponent(MAX_RSS_HOOK)}`;
+/**
+ * `tripline ingest --json <folder>`: wall time, counts, the process's own peak RSS and CPU time,
+ * and the database server's CPU time meanwhile (`serverCpu`, or null where it cannot be read).
+ */
+export async function ingestCorpus(corpus, env, serverCpu) {
+  const hook = `data:text/javascript,${encodeURIComponent(USAGE_HOOK)}`;
+  const cpuBefore = await serverCpu?.();
   const result = await run(["--import", hook, "bin/tripline.mjs", "ingest", "--json", corpus], env);
+  const cpuAfter = await serverCpu?.();
   const lines = result.stdout
     .trim()
     .split("\n")
@@ -17,6 +24,7 @@ export async function ingestCorpus(corpus, env) {
   const files = lines.filter((line) => "file" in line);
   const sum = (key) => files.reduce((total, file) => total + file[key], 0);
   const rssKb = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(result.stderr)?.[1] ?? Number.NaN);
+  const cpuUs = Number(/BENCH_CPU_US=(\d+)/.exec(result.stderr)?.[1] ?? Number.NaN);
   return {
     seconds: result.seconds,
     stored: sum("stored"),
@@ -24,6 +32,8 @@ export async function ingestCorpus(corpus, env) {
     failed: files.filter((file) => file.status === "failed").length,
     alerts: sum("alerts"),
     peakMb: rssKb / 1024,
+    cpuSeconds: cpuUs / 1e6,
+    serverCpuSeconds: cpuBefore === undefined ? null : cpuAfter - cpuBefore,
   };
 }
 
