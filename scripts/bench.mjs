@@ -68,6 +68,9 @@ async function bench() {
     const queries = await phase("queries", env);
     step("parity report");
     const parity = await phase("parity", env, ["--at", PARITY_AT.toISOString()]);
+    step("parity report from events (as while a rule version is re-applied)");
+    const eventsArgs = ["--at", PARITY_AT.toISOString(), "--from", "events"];
+    const parityFromEvents = await phase("parity", env, eventsArgs);
     const db = await databaseFacts(database.url);
 
     printReport({
@@ -78,6 +81,7 @@ async function bench() {
       copyBinary,
       queries,
       parity,
+      parityFromEvents,
       db,
       total,
       fileCount,

@@ -58,6 +58,15 @@ const LEGS: Record<SourceTable, { column: string; needles: readonly string[] }> 
   AWSCloudTrail: { column: "EventName", needles: SUSPICIOUS_API_CALLS },
 };
 
+// The CloudTrail leg's caller filter reads these two columns.
+const IDENTITY_TYPE = "UserIdentityType";
+const ERROR_CODE = "ErrorCode";
+
+/** Every Sentinel column the predicate reads: a reader may fetch only these. */
+export const PARITY_PREDICATE_COLUMNS: readonly string[] = [
+  ...new Set([...Object.values(LEGS).map((leg) => leg.column), IDENTITY_TYPE, ERROR_CODE]),
+];
+
 function evaluateParity({ table, row }: RuleInput): RuleOutcome {
   const { column, needles } = LEGS[table];
   const value = cell(row, column);
@@ -76,8 +85,8 @@ function evaluateParity({ table, row }: RuleInput): RuleOutcome {
  * Returns the explanation's context, or null when the filter drops the row.
  */
 function callerCondition(row: SentinelRow): string | null {
-  const identityType = cell(row, "UserIdentityType");
-  const errorCode = cell(row, "ErrorCode");
+  const identityType = cell(row, IDENTITY_TYPE);
+  const errorCode = cell(row, ERROR_CODE);
 
   if (identityType !== "AssumedRole") {
     const shown = identityType === "" ? "empty" : `\`${identityType}\``;

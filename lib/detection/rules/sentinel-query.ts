@@ -34,6 +34,11 @@ const PROJECTED: Record<SourceTable, readonly Exclude<ParityColumn, "TimeGenerat
   AuditLogs: ["OperationName", "Identity", "ResultType", "ResultDescription"],
 };
 
+/** Every Sentinel column the projection reads, over all tables. */
+export const PARITY_PROJECTED_COLUMNS: readonly string[] = [
+  ...new Set(Object.values(PROJECTED).flat()),
+];
+
 /** The row's six projected columns, as the Sentinel query's `project` gives them. */
 export function parityReportRow({ table, timeGenerated, row }: RuleInput): ParityReportRow {
   const report: ParityReportRow = {
