@@ -1,17 +1,59 @@
 import { createHash } from "node:crypto";
-import { isObject } from "../normalize/json";
+
+// Records repeat the same few hundred key names; their JSON text is kept so each is escaped once.
+// Bounded, so a file of ever-new keys cannot grow it without end.
+const KEY_TEXT_LIMIT = 10_000;
+const keyTexts = new Map<string, string>();
+
+function keyText(key: string): string {
+  let text = keyTexts.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (keyTexts.size < KEY_TEXT_LIMIT) keyTexts.set(key, text);
+  }
+  return text;
+}
 
 /**
  * JSON text of a parsed value with object keys sorted at every level, so two records that
  * differ only in key order or white space (the same event from two export paths) read the same.
+ * Keys sort by UTF-16 code units (Array.prototype.sort's default); a value JSON has no text for
+ * (undefined, a function) is written as null, in objects too.
  */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (isObject(value)) {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(",")}}`;
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return Number.isFinite(value) ? String(value) : "null";
+    case "boolean":
+      return value ? "true" : "false";
+    case "object":
+      if (value === null) return "null";
+      return Array.isArray(value) ? arrayText(value) : objectText(value);
+    default:
+      return JSON.stringify(value) ?? "null";
   }
-  return JSON.stringify(value) ?? "null";
+}
+
+function arrayText(items: readonly unknown[]): string {
+  let text = "[";
+  for (let i = 0; i < items.length; i++) {
+    text += i === 0 ? canonicalJson(items[i]) : `,${canonicalJson(items[i])}`;
+  }
+  return `${text}]`;
+}
+
+function objectText(object: object): string {
+  const record = object as Readonly<Record<string, unknown>>;
+  const keys = Object.keys(record);
+  if (keys.length > 1) keys.sort();
+  let text = "{";
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    text += `${i === 0 ? "" : ","}${keyText(key)}:${canonicalJson(record[key])}`;
+  }
+  return `${text}}`;
 }
 
 /** sha256 hex of the canonical JSON text: the content identity duplicates are judged by. */
