@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 // Records repeat the same few hundred key names; their JSON text is kept so each is escaped once.
 // Bounded, so a file of ever-new keys cannot grow it without end.
@@ -56,7 +56,10 @@ function objectText(object: object): string {
   return `${text}}`;
 }
 
-/** sha256 hex of the canonical JSON text: the content identity duplicates are judged by. */
+/**
+ * sha256 hex of the canonical JSON text (UTF-8): the content identity duplicates are judged by.
+ * One-shot `hash` skips the Hash object createHash builds for each record.
+ */
 export function contentHash(value: unknown): string {
-  return createHash("sha256").update(canonicalJson(value)).digest("hex");
+  return hash("sha256", canonicalJson(value), "hex");
 }
