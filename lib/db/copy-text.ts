@@ -19,6 +19,14 @@ export function copyText(text: string): string {
   return escaped;
 }
 
+/**
+ * JSON.stringify output as a COPY text field. JSON text escapes every control character, so
+ * only its backslashes need doubling.
+ */
+export function copyJsonText(json: string): string {
+  return json.includes("\\") ? json.replaceAll("\\", "\\\\") : json;
+}
+
 /** One row of COPY text: tab-separated, escaped, ending in a newline. */
 export function copyLine(values: readonly CopyValue[]): string {
   let line = copyField(values[0] ?? null);

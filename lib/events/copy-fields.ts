@@ -1,4 +1,4 @@
-import { type CopyValue, copyLine, textArrayLiteral } from "../db/copy-text";
+import { copyField, copyJsonText, copyText, textArrayLiteral } from "../db/copy-text";
 import type { NormalizedEvent } from "./types";
 
 /** An event ready to store: the normalised fields plus what duplicate handling needs. */
@@ -42,31 +42,20 @@ export function dedupKey(item: EventToStore): string {
 
 /**
  * The event's columns up to the raw record as COPY text fields, tab-separated, without the line
- * end. Pure, so a parsing thread can do this work off the writing thread.
+ * end. Pure, so a parsing thread can do this work off the writing thread. Built as one string,
+ * field by field, for the thread does this for every event; the time is written as it is,
+ * for its text never holds a character COPY escapes.
  */
 export function eventCopyFields(item: EventToStore): string {
   const { event } = item;
-  const values: CopyValue[] = [
-    event.table,
-    event.kind,
-    event.eventTime.toISOString(),
-    event.operation,
-    event.actor,
-    event.actorType,
-    event.sourceIp,
-    event.sourceHost,
-    event.account,
-    event.region,
-    event.userAgent,
-    event.outcome,
-    event.outcomeCode,
-    event.nativeId,
-    dedupKey(item),
-    item.contentHash,
-    event.correlationId,
-    JSON.stringify(event.sentinel),
-    textArrayLiteral(event.flags),
-    item.raw,
-  ];
-  return copyLine(values).slice(0, -1);
+  let text = `${copyText(event.table)}\t${copyText(event.kind)}`;
+  text += `\t${event.eventTime.toISOString()}\t${copyText(event.operation)}`;
+  text += `\t${copyText(event.actor)}\t${copyText(event.actorType)}`;
+  text += `\t${copyField(event.sourceIp)}\t${copyText(event.sourceHost)}`;
+  text += `\t${copyText(event.account)}\t${copyText(event.region)}`;
+  text += `\t${copyText(event.userAgent)}\t${copyText(event.outcome)}`;
+  text += `\t${copyText(event.outcomeCode)}\t${copyField(event.nativeId)}`;
+  text += `\t${copyText(dedupKey(item))}\t${copyText(item.contentHash)}`;
+  text += `\t${copyText(event.correlationId)}\t${copyJsonText(JSON.stringify(event.sentinel))}`;
+  return `${text}\t${copyText(textArrayLiteral(event.flags))}\t${copyText(item.raw)}`;
 }
