@@ -1,18 +1,5 @@
 import { hash } from "node:crypto";
-
-// Records repeat the same few hundred key names; their JSON text is kept so each is escaped once.
-// Bounded, so a file of ever-new keys cannot grow it without end.
-const KEY_TEXT_LIMIT = 10_000;
-const keyTexts = new Map<string, string>();
-
-function keyText(key: string): string {
-  let text = keyTexts.get(key);
-  if (text === undefined) {
-    text = JSON.stringify(key);
-    if (keyTexts.size < KEY_TEXT_LIMIT) keyTexts.set(key, text);
-  }
-  return text;
-}
+import { sortedKeys } from "./sorted-keys";
 
 /**
  * JSON text of a parsed value with object keys sorted at every level, so two records that
@@ -46,12 +33,12 @@ function arrayText(items: readonly unknown[]): string {
 
 function objectText(object: object): string {
   const record = object as Readonly<Record<string, unknown>>;
-  const keys = Object.keys(record);
-  if (keys.length > 1) keys.sort();
+  const own = Object.keys(record);
+  if (own.length === 0) return "{}";
+  const { keys, prefixes } = sortedKeys(own);
   let text = "{";
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    text += `${i === 0 ? "" : ","}${keyText(key)}:${canonicalJson(record[key])}`;
+    text += `${prefixes[i]}${canonicalJson(record[keys[i] as string])}`;
   }
   return `${text}}`;
 }
