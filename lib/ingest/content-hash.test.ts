@@ -76,6 +76,30 @@ describe("canonicalJson", () => {
     expect(canonicalJson(strings)).toBe('{"k\\"\\n\\ud800":"\\ud800\u2028\\u0000é😀\\\\"}');
   });
 
+  it("writes every string as JSON.stringify does, short or long, escapes at either end", () => {
+    const specials = [
+      '"',
+      "\\",
+      "\u0000",
+      "\u001f",
+      "\n",
+      "\ud800",
+      "\udfff",
+      "😀",
+      "\u007f",
+      "\u2028",
+    ];
+    for (const length of [0, 1, 63, 64, 65, 300]) {
+      const plain = "a".repeat(length);
+      expect(canonicalJson(plain)).toBe(JSON.stringify(plain));
+      for (const special of specials) {
+        for (const text of [special + plain, plain + special, `${plain.slice(1)}${special}b`]) {
+          expect(canonicalJson([text, { [text]: text }])).toBe(reference([text, { [text]: text }]));
+        }
+      }
+    }
+  });
+
   it("writes nested and empty containers and values JSON has no text for", () => {
     expect(canonicalJson([[], {}, [[null]], { a: [] }])).toBe('[[],{},[[null]],{"a":[]}]');
     expect(canonicalJson([undefined, () => 1, Symbol("s")])).toBe("[null,null,null]");
