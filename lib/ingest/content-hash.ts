@@ -10,7 +10,7 @@ import { sortedKeys } from "./sorted-keys";
 export function canonicalJson(value: unknown): string {
   switch (typeof value) {
     case "string":
-      return JSON.stringify(value);
+      return quoted(value);
     case "number":
       return Number.isFinite(value) ? String(value) : "null";
     case "boolean":
@@ -21,6 +21,21 @@ export function canonicalJson(value: unknown): string {
     default:
       return JSON.stringify(value) ?? "null";
   }
+}
+
+// Most values are short plain strings: a scan in JavaScript that finds nothing JSON escapes
+// (quote, backslash, control characters, surrogates) is cheaper than a call to JSON.stringify.
+const SHORT_STRING = 64;
+
+function quoted(text: string): string {
+  if (text.length > SHORT_STRING) return JSON.stringify(text);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) {
+      return JSON.stringify(text);
+    }
+  }
+  return `"${text}"`;
 }
 
 function arrayText(items: readonly unknown[]): string {
