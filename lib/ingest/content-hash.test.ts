@@ -94,7 +94,8 @@ describe("canonicalJson", () => {
       expect(canonicalJson(plain)).toBe(JSON.stringify(plain));
       for (const special of specials) {
         for (const text of [special + plain, plain + special, `${plain.slice(1)}${special}b`]) {
-          expect(canonicalJson([text, { [text]: text }])).toBe(reference([text, { [text]: text }]));
+          const value = [text, { [text]: text }];
+          expect(canonicalJson(value)).toBe(reference(value));
         }
       }
     }

@@ -1,4 +1,4 @@
-/** An object's keys in canonical order, each with its JSON text and separators before the value. */
+/** An object's keys in canonical order, each with its JSON text and the separators around it. */
 export interface SortedKeys {
   readonly keys: readonly string[];
   /** `"key":` for the first key, `,"key":` for the others. */

@@ -82,7 +82,7 @@ describe("walkJson splits records out of a byte stream", () => {
     ]);
   });
 
-  it("follows escapes, brackets in strings and line breaks, whatever the chunk boundaries", async () => {
+  it("follows escapes, brackets in strings and line breaks across chunk boundaries", async () => {
     const records = [
       '{"a":"x\\\\","b":["]}",{"c":"\\"{["}],\n "d":\n[[],{}]}',
       '"s\\\\\\"t]"',
