@@ -1,23 +1,27 @@
 /** A value as PostgreSQL's COPY text format reads it: null is `\N`. */
 export type CopyValue = string | number | boolean | null;
 
-const CONTROL = /[\n\r\t]/;
-
-// Raw JSON holds backslashes in most records and line breaks in few: plain string replaces
-// measured somewhat faster here than one regular expression with a callback.
-function field(value: CopyValue): string {
+/** One value as a COPY text field. */
+function copyField(value: CopyValue): string {
   if (value === null) return "\\N";
-  let text = typeof value === "string" ? value : String(value);
-  if (text.includes("\\")) text = text.replaceAll("\\", "\\\\");
-  if (CONTROL.test(text)) {
-    text = text.replaceAll("\n", "\\n").replaceAll("\r", "\\r").replaceAll("\t", "\\t");
-  }
-  return text;
+  return typeof value === "string" ? copyText(value) : String(value);
+}
+
+// Most fields hold none of the four characters: four single-character searches (fast scans in
+// V8) then hand back the string itself, with no regular expression and no copy. Backslashes are
+// doubled first, so the escapes added after them stay single.
+/** A string as a COPY text field: backslash, line feed, carriage return and tab escaped. */
+function copyText(text: string): string {
+  let escaped = text.includes("\\") ? text.replaceAll("\\", "\\\\") : text;
+  if (text.includes("\n")) escaped = escaped.replaceAll("\n", "\\n");
+  if (text.includes("\r")) escaped = escaped.replaceAll("\r", "\\r");
+  if (text.includes("\t")) escaped = escaped.replaceAll("\t", "\\t");
+  return escaped;
 }
 
 /** One row of COPY text: tab-separated, escaped, ending in a newline. */
 export function copyLine(values: readonly CopyValue[]): string {
-  let line = field(values[0] ?? null);
-  for (let i = 1; i < values.length; i++) line += `\t${field(values[i] ?? null)}`;
+  let line = copyField(values[0] ?? null);
+  for (let i = 1; i < values.length; i++) line += `\t${copyField(values[i] ?? null)}`;
   return `${line}\n`;
 }

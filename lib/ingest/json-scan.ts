@@ -87,39 +87,57 @@ export async function scanValue(reader: ByteReader, sink: Sink | null): Promise<
   return scanScalar(reader, sink);
 }
 
+// Bytes a nested scan must look at, inside and outside strings; it skips runs of other bytes in a
+// tight loop. Newlines are counted wherever they fall.
+const STRING_STOPS = stopTable([QUOTE, BACKSLASH, NEWLINE]);
+const STRUCTURE_STOPS = stopTable([
+  QUOTE,
+  OPEN_BRACE,
+  CLOSE_BRACE,
+  OPEN_BRACKET,
+  CLOSE_BRACKET,
+  NEWLINE,
+]);
+
+function stopTable(bytes: readonly number[]): Uint8Array {
+  const table = new Uint8Array(256);
+  for (const byte of bytes) table[byte] = 1;
+  return table;
+}
+
 async function scanNested(reader: ByteReader, sink: Sink | null): Promise<void> {
   let depth = 0;
   let inString = false;
   let escaped = false;
   for (;;) {
     const { buf } = reader;
+    const end = buf.length;
     const from = reader.pos;
     let i = from;
     let lines = 0;
     let done = false;
-    for (; i < buf.length; i++) {
+    while (i < end) {
+      if (escaped) {
+        escaped = false;
+        if (buf[i] === NEWLINE) lines += 1;
+        i += 1;
+        continue;
+      }
+      const stops = inString ? STRING_STOPS : STRUCTURE_STOPS;
+      while (i < end && stops[buf[i] as number] === 0) i += 1;
+      if (i === end) break;
       const byte = buf[i] as number;
+      i += 1;
       if (byte === NEWLINE) lines += 1;
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (byte === BACKSLASH) escaped = true;
-        else if (byte === QUOTE) {
-          inString = false;
-          if (depth === 0) {
-            done = true;
-            i += 1;
-            break;
-          }
-        }
+      else if (inString) {
+        if (byte === BACKSLASH) escaped = true;
+        else inString = false;
       } else if (byte === QUOTE) inString = true;
       else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth += 1;
-      else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
-        depth -= 1;
-        if (depth === 0) {
-          done = true;
-          i += 1;
-          break;
-        }
+      else depth -= 1;
+      if (depth === 0 && !inString) {
+        done = true;
+        break;
       }
     }
     sink?.add(buf.subarray(from, i));

@@ -82,6 +82,24 @@ describe("walkJson splits records out of a byte stream", () => {
     ]);
   });
 
+  it("follows escapes, brackets in strings and line breaks across chunk boundaries", async () => {
+    const records = [
+      '{"a":"x\\\\","b":["]}",{"c":"\\"{["}],\n "d":\n[[],{}]}',
+      '"s\\\\\\"t]"',
+      '[{"e":"\\u005c"},\n\n"}"]',
+    ];
+    const text = `[${records.join(",\n")}\n]`;
+    for (const size of [1, 2, 3, 7, 1000]) {
+      const found = elements(await walk(text, size));
+      expect(found.map((e) => new TextDecoder().decode(e.bytes ?? undefined))).toEqual(records);
+      expect(found.map((e) => [e.line, e.offset])).toEqual([
+        [1, 1],
+        [4, 53],
+        [5, 64],
+      ]);
+    }
+  });
+
   it("drops the bytes of a record over the cap but counts its size", async () => {
     const big = `{"pad":"${"x".repeat(2000)}"}`;
     const items = elements(await walk(`[{"a":1},${big},{"b":2}]`, 64));

@@ -37,6 +37,37 @@ describe("canonicalIp", () => {
   });
 });
 
+// The dotted decimal rule as first written, to hold any faster reading of it to the same answers.
+function referenceIpv4(text: string): string | null {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (m === null) return null;
+  const parts = m.slice(1, 5);
+  if (parts.some((p) => p.length > 1 && p.startsWith("0"))) return null;
+  const bytes = parts.map(Number);
+  return bytes.every((b) => b <= 255) ? bytes.join(".") : null;
+}
+
+describe("canonicalIp on dotted decimal text", () => {
+  it("answers as the dotted decimal rule does for any mix of digits, dots and other text", () => {
+    const pieces = ["0", "00", "1", "9", "10", "25", "255", "256", "099", "1000", "", ".", "x"];
+    const odd = ["\n", " ", "١", "+1", "-1", "0x1", "1e2", "::"];
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let i = 0; i < 20_000; i++) {
+      const groups = Array.from({ length: 2 + next(4) }, () => pieces[next(pieces.length)]);
+      let text = groups.join(".");
+      if (next(5) === 0) text += odd[next(odd.length)];
+      if (next(9) === 0) text = odd[next(odd.length)] + text;
+      const expected = referenceIpv4(text);
+      if (expected !== null) expect(canonicalIp(text)).toBe(expected);
+      else if (!text.includes(":")) expect(canonicalIp(text)).toBeNull();
+    }
+  });
+});
+
 describe("classifySource", () => {
   it("keeps an address as an address and a service name as text", () => {
     expect(classifySource(" 203.0.113.10 ")).toEqual({ ip: "203.0.113.10", host: "" });
