@@ -28,14 +28,21 @@ function part(name: string, content: Uint8Array): Uint8Array[] {
   return [encoder.encode(head), content, encoder.encode("\r\n")];
 }
 
-/** A request body of the given pieces; with `hang`, it never ends after them (a gone browser). */
-function body(pieces: Uint8Array[], hang = false): ReadableStream<Uint8Array> {
+/**
+ * A request body of the given pieces. After them it ends, or with "hang" never ends (a gone
+ * browser whose connection stays open), or with "reset" fails as a reset connection does.
+ */
+function body(
+  pieces: Uint8Array[],
+  after: "end" | "hang" | "reset" = "end",
+): ReadableStream<Uint8Array> {
   let next = 0;
   return new ReadableStream({
     pull(controller) {
       const piece = pieces[next++];
       if (piece) controller.enqueue(piece);
-      else if (!hang) controller.close();
+      else if (after === "end") controller.close();
+      else if (after === "reset") controller.error(new Error("aborted"));
       else return new Promise<void>(() => undefined);
     },
   });
@@ -66,7 +73,7 @@ describe("multipart uploads", () => {
     ];
     const controller = new AbortController();
     const limits = { maxFiles: 5, abortGraceMs: 200 };
-    const files = multipartFiles(body(pieces, true), CONTENT_TYPE, limits, controller.signal);
+    const files = multipartFiles(body(pieces, "hang"), CONTENT_TYPE, limits, controller.signal);
     const jobId = "0b7d4f0e-2a51-4c1e-9a7e-6f3f1f0c2d11";
     setTimeout(() => controller.abort(), 500);
     const error = await rejection(() => ingestFiles(files, "upload", { jobId }));
@@ -86,4 +93,28 @@ describe("multipart uploads", () => {
       { name: "second.json", status: "failed", stored: 0 },
     ]);
   });
+
+  it("ends the job at once when the connection is reset mid-file, keeping nothing of that file", async () => {
+    const events = Array.from({ length: 5000 }, (_, i) => event(`reset-${i}`));
+    const text = encoder.encode(`[${events.join(",")}]`);
+    const pieces = [
+      ...part("first.json", encoder.encode(`[${event("m5")}]`)),
+      ...part("cut.json", text).slice(0, 1),
+      text.subarray(0, Math.floor(text.length * 0.7)),
+    ];
+    const jobId = "4c0f5b8e-8d3a-4d7e-a0a6-2f9e0c7b1d22";
+    const files = multipartFiles(body(pieces, "reset"), CONTENT_TYPE, { maxFiles: 5 });
+    const error = await rejection(() => ingestFiles(files, "upload", { jobId }));
+    expect((error as JobBrokeOff).message).toMatch(/cut off/);
+    const stored = await pool().query(
+      `SELECT f.name, f.status, count(e.id)::int AS events FROM ingest_file f
+       LEFT JOIN event e ON e.ingest_file_id = f.id WHERE f.job_id = $1
+       GROUP BY f.name, f.status, f.created_at ORDER BY f.created_at`,
+      [jobId],
+    );
+    expect(stored.rows).toEqual([
+      { name: "first.json", status: "succeeded", events: 1 },
+      { name: "cut.json", status: "failed", events: 0 },
+    ]);
+  }, 20_000);
 });

@@ -66,9 +66,13 @@ export async function* multipartFiles(
   const input = Readable.from(counted(body, received), { objectMode: false });
   input.pipe(parser);
 
-  // A browser that goes away mid-upload (a reload, a closed tab) leaves a body that never ends:
-  // once nothing more arrives, the part being read and the upload fail, so the job ends.
+  // A browser that goes away mid-upload (a reload, a closed tab) leaves a body that never ends,
+  // or one that fails when its connection is reset: either way the part being read and the
+  // upload fail, so the file's transaction is rolled back and the job ends.
+  let cut = false;
   const cutOff = (): void => {
+    if (cut) return;
+    cut = true;
     const error = new AppError(
       "bad_request",
       "The upload was cut off: the browser stopped sending.",
@@ -78,6 +82,7 @@ export async function* multipartFiles(
     input.destroy();
     push(error);
   };
+  input.on("error", cutOff);
   let watchdog: NodeJS.Timeout | null = null;
   const stopWatching = (): void => {
     if (watchdog !== null) clearInterval(watchdog);
