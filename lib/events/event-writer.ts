@@ -45,7 +45,7 @@ const FLAG_ID_CONFLICTS = `
   UPDATE event e SET id_conflict = true
   FROM unnest($1::text[], $2::text[]) AS k(source_table, dedup_key)
   WHERE e.source_table = k.source_table AND e.dedup_key = k.dedup_key AND NOT e.id_conflict
-  RETURNING e.id`;
+  RETURNING e.id, e.ingest_file_id`;
 
 interface InsertedRow {
   id: string;
@@ -69,17 +69,25 @@ function conflictingKeys(rows: readonly InsertedRow[]): [string, string][] {
     .map(({ row }) => [row.source_table, row.dedup_key]);
 }
 
+/** Flags the rows of every clashing key; returns the ids flagged and how many are the file's. */
 async function flagConflicts(
   client: CopyClient,
   rows: readonly InsertedRow[],
-): Promise<Set<string>> {
+  fileId: string | null,
+): Promise<{ ids: Set<string>; ofFile: number }> {
   const keys = conflictingKeys(rows);
-  if (keys.length === 0) return new Set();
-  const flagged = await client.query<{ id: string }>(FLAG_ID_CONFLICTS, [
-    keys.map(([table]) => table),
-    keys.map(([, key]) => key),
-  ]);
-  return new Set(flagged.rows.map((r) => r.id));
+  if (keys.length === 0) return { ids: new Set(), ofFile: 0 };
+  const flagged = await client.query<{ id: string; ingest_file_id: string | null }>(
+    FLAG_ID_CONFLICTS,
+    [keys.map(([table]) => table), keys.map(([, key]) => key)],
+  );
+  const ofFile = flagged.rows.filter((r) => fileId !== null && r.ingest_file_id === fileId);
+  return { ids: new Set(flagged.rows.map((r) => r.id)), ofFile: ofFile.length };
+}
+
+/** What a file's batches flagged: rows of the file flagged as id conflicts, once each. */
+export interface ConflictTally {
+  flaggedOfFile: number;
 }
 
 /** Room for a batch's rows at once: the raw records plus the columns beside them. */
@@ -92,11 +100,14 @@ function estimateBytes(items: readonly EventToStore[]): number {
 /**
  * Stores a batch of events through COPY and one set-based INSERT, skipping duplicates, and flags
  * id conflicts. Returns the events that were new, with their ids. `client` is one session.
+ * `tally` counts the file's rows flagged, including rows of its earlier batches that a record of
+ * this one conflicts with.
  */
 export async function writeEvents(
   client: CopyClient,
   items: readonly EventToStore[],
   fileId: string | null,
+  tally?: ConflictTally,
 ): Promise<StoredEvent[]> {
   if (items.length === 0) return [];
   await client.query(PREPARE_STAGE);
@@ -111,7 +122,8 @@ export async function writeEvents(
   }
   await copyIn(client, COPY_STAGE, rows.stream());
   const inserted = await client.query<InsertedRow>(INSERT_STAGED);
-  const conflicted = await flagConflicts(client, inserted.rows);
+  const conflicted = await flagConflicts(client, inserted.rows, fileId);
+  if (tally) tally.flaggedOfFile += conflicted.ofFile;
 
   const indexByKey = new Map<string, number>();
   items.forEach((item, index) => {
@@ -123,6 +135,6 @@ export async function writeEvents(
       `${row.source_table}\u0000${row.dedup_key}\u0000${row.content_hash}`,
     );
     if (index === undefined) throw new Error("stored event does not match its batch");
-    return { id: BigInt(row.id), index, idConflict: conflicted.has(row.id) };
+    return { id: BigInt(row.id), index, idConflict: conflicted.ids.has(row.id) };
   });
 }

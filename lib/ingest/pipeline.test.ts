@@ -63,3 +63,46 @@ describe("ingesting the public samples", () => {
     });
   });
 });
+
+describe("id conflicts across batches", () => {
+  beforeEach(emptyDatabase);
+
+  function record(id: string, name: string): string {
+    return JSON.stringify({
+      eventVersion: "1.08",
+      eventTime: "2024-01-01T00:00:00Z",
+      eventSource: "iam.amazonaws.com",
+      eventName: name,
+      eventID: id,
+      userIdentity: { type: "IAMUser", userName: "bob" },
+    });
+  }
+
+  function upload(name: string, records: string[]) {
+    const bytes = new TextEncoder().encode(records.join("\n"));
+    return {
+      name,
+      stream: (async function* () {
+        yield bytes;
+      })(),
+      size: bytes.length,
+    };
+  }
+
+  // Batches hold 2,000 events: record 1 is written in the first, record 2,001 in the second.
+  const fillers = (from: number, count: number) =>
+    Array.from({ length: count }, (_, i) => record(`filler-${from + i}`, "ListUsers"));
+
+  it.each([
+    [
+      "on both sides of a batch boundary",
+      [record("x", "ListUsers"), ...fillers(0, 1999), record("x", "ListRoles")],
+    ],
+    ["side by side", [record("x", "ListUsers"), record("x", "ListRoles"), ...fillers(0, 1999)]],
+  ])("counts every record of the pair %s", async (_label, records) => {
+    const job = await ingestFiles([upload("pair.jsonl", records)], "cli");
+    const flagged = await pool().query("SELECT count(*)::int AS n FROM event WHERE id_conflict");
+    expect(flagged.rows[0].n).toBe(2);
+    expect(job.files[0]?.idConflicts).toBe(2);
+  });
+});

@@ -114,10 +114,11 @@ async function storeBatch(
   outcome: FileOutcome,
 ): Promise<void> {
   if (batch.length === 0) return;
-  const stored = await writeEvents(client, batch, fileId);
+  const tally = { flaggedOfFile: 0 };
+  const stored = await writeEvents(client, batch, fileId, tally);
   outcome.stored += stored.length;
   outcome.duplicates += batch.length - stored.length;
-  outcome.idConflicts += stored.filter((s) => s.idConflict).length;
+  outcome.idConflicts += tally.flaggedOfFile;
   const candidates = detectAlerts(
     stored.map((s) => ({ id: s.id, event: (batch[s.index] as EventToStore).event })),
   );
