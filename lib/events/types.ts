@@ -17,6 +17,7 @@ export type SentinelRow = Readonly<Record<string, string>>;
 /** Marks put on an event when normalisation had to change or guess something. */
 export type EventFlag =
   | "nul_replaced"
+  | "surrogate_replaced"
   | "time_fallback"
   | "time_unreadable"
   | "json_in_string_decoded";

@@ -11,7 +11,7 @@ import {
 } from "../normalize/json";
 import type { Normalized } from "../normalize/schemas";
 import { normalizeSentinelRow } from "../normalize/sentinel-export";
-import { replaceNul, replaceNulEscapes } from "../normalize/text";
+import { replaceLoneSurrogates, replaceNul, replaceNulEscapes } from "../normalize/text";
 import { classifyRecord, type RecordKind } from "./classify";
 import { contentHash } from "./content-hash";
 import { describeBytes } from "./ingest-error";
@@ -81,6 +81,10 @@ export function buildRecord(position: RecordPosition, parsed: ParsedElement): Fi
   if (!normalized.ok) return rejected(position, normalized.reason);
 
   if (sanitised?.changed) normalized.event.flags.push("nul_replaced");
+  // Lone surrogates come only from `\u` escapes, in the record or in JSON held in its strings.
+  if (parsed.text.includes("\\u") && replaceLoneSurrogates(normalized.event)) {
+    normalized.event.flags.push("surrogate_replaced");
+  }
   return {
     kind: "event",
     position,

@@ -106,3 +106,38 @@ describe("id conflicts across batches", () => {
     expect(job.files[0]?.idConflicts).toBe(2);
   });
 });
+
+describe("lone surrogates", () => {
+  beforeEach(emptyDatabase);
+
+  it("are stored as U+FFFD and flagged, in columns and the Sentinel row, and the file is kept", async () => {
+    // JSON escapes of half a surrogate pair, as a hostile or broken producer writes them.
+    const text = String.raw`{"eventVersion":"1.08","eventTime":"2024-01-01T00:00:00Z",
+      "eventSource":"iam.amazonaws.com","eventName":"CreateUser","eventID":"id-\udc00",
+      "userAgent":"bad \ud800 agent","userIdentity":{"type":"IAMUser","userName":"b\ud800ob"},
+      "requestParameters":{"userName":"x\udbffy","pair":"\ud83d\udea8"}}`.replaceAll("\n", "");
+    const bytes = new TextEncoder().encode(text);
+    const upload = {
+      name: "lone.json",
+      stream: (async function* () {
+        yield bytes;
+      })(),
+    };
+    const job = await ingestFiles([upload], "cli");
+    expect(job.files[0]).toMatchObject({ status: "succeeded", stored: 1, alerts: 2 });
+    const row = await pool().query(
+      `SELECT native_id, user_agent, actor, flags, raw, sentinel->>'UserAgent' AS sentinel_agent,
+         sentinel->>'RequestParameters' AS parameters FROM event`,
+    );
+    expect(row.rows[0]).toMatchObject({
+      native_id: "id-\ufffd",
+      user_agent: "bad \ufffd agent",
+      actor: "b\ufffdob",
+      sentinel_agent: "bad \ufffd agent",
+      raw: text,
+    });
+    expect(row.rows[0].flags).toContain("surrogate_replaced");
+    // JSON text in a column keeps the escape: it is text, and PostgreSQL stores it as such.
+    expect(row.rows[0].parameters).toBe(String.raw`{"userName":"x\udbffy","pair":"🚨"}`);
+  });
+});
