@@ -141,3 +141,38 @@ describe("lone surrogates", () => {
     expect(row.rows[0].parameters).toBe(String.raw`{"userName":"x\udbffy","pair":"🚨"}`);
   });
 });
+
+describe("a file the database stops in a deadlock", () => {
+  beforeEach(emptyDatabase);
+
+  it("fails with a sentence that says why and to send it again, and stores nothing", async () => {
+    await pool().query(`
+      CREATE FUNCTION deadlock_test() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'deadlock detected (test)' USING ERRCODE = '40P01'; END $$`);
+    await pool().query(
+      "CREATE TRIGGER deadlock_test BEFORE INSERT ON event FOR EACH ROW EXECUTE FUNCTION deadlock_test()",
+    );
+    try {
+      const text = JSON.stringify({
+        eventVersion: "1.08",
+        eventTime: "2024-01-01T00:00:00Z",
+        eventName: "ListUsers",
+        eventID: "deadlocked",
+      });
+      const bytes = new TextEncoder().encode(text);
+      const upload = {
+        name: "late.json",
+        stream: (async function* () {
+          yield bytes;
+        })(),
+      };
+      const job = await ingestFiles([upload], "upload");
+      expect(job.files[0]?.status).toBe("failed");
+      expect(job.files[0]?.errors[0]?.message).toMatch(/at the same moment.*Send it again/);
+    } finally {
+      await pool().query("DROP TRIGGER deadlock_test ON event; DROP FUNCTION deadlock_test()");
+    }
+    const stored = await pool().query("SELECT count(*)::int AS n FROM event");
+    expect(stored.rows[0].n).toBe(0);
+  });
+});

@@ -264,9 +264,20 @@ const FILE_FAILED =
   "The server could not store this file; nothing from it was kept. See the server log.";
 const UPLOAD_FAILED = "The upload stopped on a server error. See the server log.";
 
+// PostgreSQL ends one of two transactions that wait on each other (40P01): two files storing
+// some of the same events, or alerts of the same operations, in opposite orders at one moment.
+const DEADLOCK = "40P01";
+const DEADLOCK_MESSAGE =
+  "Another upload was storing some of the same events at the same moment, and the database " +
+  "stopped this file so that the other could finish; nothing from it was kept. Send it again.";
+
 /** The sentence a user sees for a failure; anything unexpected is logged, not shown. */
 function userMessage(error: unknown, what: string, fallback: string): string {
   if (error instanceof IngestError || error instanceof AppError) return error.message;
+  if ((error as { code?: unknown } | null)?.code === DEADLOCK) {
+    log.warn({ file: what, code: DEADLOCK }, "file stopped by a deadlock");
+    return DEADLOCK_MESSAGE;
+  }
   log.error({ err: error, file: what }, "ingest failed");
   return fallback;
 }
