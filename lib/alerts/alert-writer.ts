@@ -1,3 +1,4 @@
+import { hash } from "node:crypto";
 import { type CopyClient, copyIn } from "../db/copy-in";
 import { copyLine } from "../db/copy-text";
 import type { FalsePositiveNote } from "../detection/false-positive-notes";
@@ -75,19 +76,32 @@ function latestPerGroup(candidates: readonly AlertCandidate[]): AlertCandidate[]
   return [...byKey.values()];
 }
 
+// The alert's copies of event fields are indexed for the alerts page, and an index entry holds at
+// most about 2,700 bytes: longer values are cut here (the event keeps them whole).
+const MAX_INDEXED_CHARS = 500;
+
+function clipped(text: string): string {
+  return text.length > MAX_INDEXED_CHARS ? `${text.slice(0, MAX_INDEXED_CHARS)}…` : text;
+}
+
+/** A long group key (it holds a record's correlation id) by its digest: groups stay apart. */
+function storedGroupKey(key: string): string {
+  return key.length > MAX_INDEXED_CHARS ? `group-sha256:${hash("sha256", key)}` : key;
+}
+
 function rowOf(r: AlertCandidate): (string | number | null)[] {
   return [
     r.rule,
     r.ruleVersion,
-    r.groupKey,
+    storedGroupKey(r.groupKey),
     r.eventId.toString(),
     r.event.eventTime.toISOString(),
     r.event.table,
-    r.event.operation,
-    r.event.actor,
-    r.event.actorType,
+    clipped(r.event.operation),
+    clipped(r.event.actor),
+    clipped(r.event.actorType),
     r.event.sourceIp,
-    r.event.account,
+    clipped(r.event.account),
     r.event.outcome,
     r.severity,
     SEVERITY_RANK[r.severity],

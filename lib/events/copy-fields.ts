@@ -1,3 +1,4 @@
+import { hash } from "node:crypto";
 import { BinaryCopyBuffer } from "../db/copy-binary";
 import type { NormalizedEvent } from "./types";
 
@@ -37,9 +38,18 @@ export const COLUMNS: [name: string, type: string][] = [
   ["raw", "text"],
 ];
 
-/** The key duplicates are judged by: the native id, or the content digest when there is none. */
+// An index entry holds at most about 2,700 bytes: a native id longer than this many characters
+// (4 bytes each at most) is keyed by its digest, which tells ids apart just as well.
+const MAX_KEYED_ID_CHARS = 512;
+
+/**
+ * The key duplicates are judged by: the native id (its digest when it is very long), or the
+ * content digest when there is none.
+ */
 export function dedupKey(item: EventToStore): string {
-  return item.event.nativeId ?? `sha256:${item.contentHash}`;
+  const id = item.event.nativeId;
+  if (id === null) return `sha256:${item.contentHash}`;
+  return id.length > MAX_KEYED_ID_CHARS ? `id-sha256:${hash("sha256", id)}` : id;
 }
 
 /** Writes the event's columns (COLUMNS, in order) into a binary COPY row. */

@@ -176,3 +176,44 @@ describe("a file the database stops in a deadlock", () => {
     expect(stored.rows[0].n).toBe(0);
   });
 });
+
+describe("very long values", () => {
+  beforeEach(emptyDatabase);
+
+  it("are stored whole in the event, keyed and indexed by digest or cut in the alert", async () => {
+    const longId = "i".repeat(4003);
+    const longUser = "u".repeat(10_000);
+    const record = (id: string, user: string) =>
+      JSON.stringify({
+        eventVersion: "1.08",
+        eventTime: "2024-01-01T00:00:00Z",
+        eventSource: "iam.amazonaws.com",
+        eventName: "CreateUser",
+        eventID: id,
+        userIdentity: { type: "IAMUser", userName: user, accountId: "a".repeat(9000) },
+      });
+    const text = [record(longId, "bob"), record("short", longUser), record(longId, "bob")];
+    const bytes = new TextEncoder().encode(text.join("\n"));
+    const upload = {
+      name: "long.jsonl",
+      stream: (async function* () {
+        yield bytes;
+      })(),
+    };
+    const job = await ingestFiles([upload], "cli");
+    expect(job.files[0]).toMatchObject({ status: "succeeded", stored: 2, duplicates: 1 });
+    const events = await pool().query(
+      "SELECT native_id, actor FROM event ORDER BY length(native_id) DESC",
+    );
+    expect(events.rows.map((r) => [r.native_id.length, r.actor.length])).toEqual([
+      [4003, 3],
+      [5, 10_000],
+    ]);
+    const alerts = await pool().query("SELECT DISTINCT actor, account FROM alert");
+    expect(alerts.rows.length).toBe(2);
+    for (const alert of alerts.rows) {
+      expect(alert.actor.length).toBeLessThanOrEqual(501);
+      expect(alert.account.length).toBe(501);
+    }
+  });
+});
