@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { pool } from "../db/client";
 import { expectedSamples, fixtureUpload, SAMPLES_DIR, sampleFiles } from "../testing/fixtures";
 import { giveEachFileATestDatabase } from "../testing/test-database";
-import { ingestFiles } from "./pipeline";
+import { ingestFiles, type UploadedFile } from "./pipeline";
 
 giveEachFileATestDatabase();
 
@@ -17,6 +17,17 @@ async function alertCounts(): Promise<{ parity: number; hardened: number }> {
   );
   const byRule = new Map(result.rows.map((r) => [r.rule, Number(r.count)]));
   return { parity: byRule.get("sentinel-parity") ?? 0, hardened: byRule.get("hardened") ?? 0 };
+}
+
+/** An upload of the given text as one file. */
+function textUpload(name: string, text: string): UploadedFile {
+  const bytes = new TextEncoder().encode(text);
+  return {
+    name,
+    stream: (async function* () {
+      yield bytes;
+    })(),
+  };
 }
 
 const expected = expectedSamples();
@@ -78,17 +89,6 @@ describe("id conflicts across batches", () => {
     });
   }
 
-  function upload(name: string, records: string[]) {
-    const bytes = new TextEncoder().encode(records.join("\n"));
-    return {
-      name,
-      stream: (async function* () {
-        yield bytes;
-      })(),
-      size: bytes.length,
-    };
-  }
-
   // Batches hold 2,000 events: record 1 is written in the first, record 2,001 in the second.
   const fillers = (from: number, count: number) =>
     Array.from({ length: count }, (_, i) => record(`filler-${from + i}`, "ListUsers"));
@@ -100,7 +100,7 @@ describe("id conflicts across batches", () => {
     ],
     ["side by side", [record("x", "ListUsers"), record("x", "ListRoles"), ...fillers(0, 1999)]],
   ])("counts every record of the pair %s", async (_label, records) => {
-    const job = await ingestFiles([upload("pair.jsonl", records)], "cli");
+    const job = await ingestFiles([textUpload("pair.jsonl", records.join("\n"))], "cli");
     const flagged = await pool().query("SELECT count(*)::int AS n FROM event WHERE id_conflict");
     expect(flagged.rows[0].n).toBe(2);
     expect(job.files[0]?.idConflicts).toBe(2);
@@ -116,13 +116,7 @@ describe("lone surrogates", () => {
       "eventSource":"iam.amazonaws.com","eventName":"CreateUser","eventID":"id-\udc00",
       "userAgent":"bad \ud800 agent","userIdentity":{"type":"IAMUser","userName":"b\ud800ob"},
       "requestParameters":{"userName":"x\udbffy","pair":"\ud83d\udea8"}}`.replaceAll("\n", "");
-    const bytes = new TextEncoder().encode(text);
-    const upload = {
-      name: "lone.json",
-      stream: (async function* () {
-        yield bytes;
-      })(),
-    };
+    const upload = textUpload("lone.json", text);
     const job = await ingestFiles([upload], "cli");
     expect(job.files[0]).toMatchObject({ status: "succeeded", stored: 1, alerts: 2 });
     const row = await pool().query(
@@ -159,13 +153,7 @@ describe("a file the database stops in a deadlock", () => {
         eventName: "ListUsers",
         eventID: "deadlocked",
       });
-      const bytes = new TextEncoder().encode(text);
-      const upload = {
-        name: "late.json",
-        stream: (async function* () {
-          yield bytes;
-        })(),
-      };
+      const upload = textUpload("late.json", text);
       const job = await ingestFiles([upload], "upload");
       expect(job.files[0]?.status).toBe("failed");
       expect(job.files[0]?.errors[0]?.message).toMatch(/at the same moment.*Send it again/);
@@ -193,13 +181,7 @@ describe("very long values", () => {
         userIdentity: { type: "IAMUser", userName: user, accountId: "a".repeat(9000) },
       });
     const text = [record(longId, "bob"), record("short", longUser), record(longId, "bob")];
-    const bytes = new TextEncoder().encode(text.join("\n"));
-    const upload = {
-      name: "long.jsonl",
-      stream: (async function* () {
-        yield bytes;
-      })(),
-    };
+    const upload = textUpload("long.jsonl", text.join("\n"));
     const job = await ingestFiles([upload], "cli");
     expect(job.files[0]).toMatchObject({ status: "succeeded", stored: 2, duplicates: 1 });
     const events = await pool().query(
