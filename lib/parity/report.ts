@@ -12,20 +12,10 @@ import { type ParitySource, paritySource } from "./source";
 import { runWindow } from "./window";
 
 // Rows per FETCH from the cursor: memory stays flat however busy the 24 hours were.
-const FETCH_ROWS = 500;
+const FETCH_ROWS = 2000;
 
-// The parity rule never groups (one alert per event), so its alerts and the events they point at
-// are one to one. Ties in `sort by TimeGenerated desc` have no defined order in Kusto; the event id settles them
-// here so that the same data always gives the same report.
-const FROM_ALERTS = `
-  SELECT e.id, e.source_table, e.event_time, e.sentinel
-  FROM alert a JOIN event e ON e.id = a.event_id AND e.event_time = a.event_time
-  WHERE a.rule = $3 AND a.rule_version = $4 AND a.resolution IS NULL
-    AND a.event_time > $1 AND a.event_time <= $2
-  ORDER BY e.event_time DESC, e.id DESC`;
-
-// Every event of the window is read here, so only the columns the predicate and the projection
-// need travel (a stored row has about forty); a column its table lacks is left out, as "" would.
+// Only the columns the predicate and the projection read travel (a stored row has about forty);
+// a column its table lacks is left out, as "" would. Every event of a busy day may be read.
 const NEEDED_COLUMNS = [...new Set([...PARITY_PREDICATE_COLUMNS, ...PARITY_PROJECTED_COLUMNS])];
 const neededSentinel = () => {
   if (!NEEDED_COLUMNS.every((column) => /^[A-Za-z]+$/.test(column))) {
@@ -34,6 +24,16 @@ const neededSentinel = () => {
   const pairs = NEEDED_COLUMNS.map((column) => `'${column}', e.sentinel->'${column}'`);
   return `jsonb_strip_nulls(jsonb_build_object(${pairs.join(", ")}))`;
 };
+
+// The parity rule never groups (one alert per event), so its alerts and the events they point at
+// are one to one. Ties in `sort by TimeGenerated desc` have no defined order in Kusto; the event id settles them
+// here so that the same data always gives the same report.
+const FROM_ALERTS = `
+  SELECT e.id, e.source_table, e.event_time, ${neededSentinel()} AS sentinel
+  FROM alert a JOIN event e ON e.id = a.event_id AND e.event_time = a.event_time
+  WHERE a.rule = $3 AND a.rule_version = $4 AND a.resolution IS NULL
+    AND a.event_time > $1 AND a.event_time <= $2
+  ORDER BY e.event_time DESC, e.id DESC`;
 
 const FROM_EVENTS = `
   SELECT e.id, e.source_table, e.event_time, ${neededSentinel()} AS sentinel
@@ -55,15 +55,20 @@ export async function* parityReportRows(at: Date): AsyncGenerator<ParityReportRo
     const source = await paritySource(client);
     await declareCursor(client, source, at);
 
-    for (;;) {
-      const batch = await client.query(`FETCH ${FETCH_ROWS} FROM parity_rows`);
+    // The next batch is asked for before this one is judged: the server reads it meanwhile.
+    const fetchNext = () => client.query(`FETCH ${FETCH_ROWS} FROM parity_rows`);
+    let next: Promise<pg.QueryResult> | null = fetchNext();
+    while (next !== null) {
+      const batch: pg.QueryResult = await next;
+      next = batch.rows.length < FETCH_ROWS ? null : fetchNext();
+      // A reader that stops early leaves it unread; the rollback below waits for it.
+      next?.catch(() => undefined);
       for (const row of batch.rows) {
         const input = storedRuleInput(row);
         // Alerts were raised by this very predicate; stored events are judged here.
         if (source === "events" && !sentinelQueryReturns(input, at)) continue;
         yield parityReportRow(input);
       }
-      if (batch.rows.length < FETCH_ROWS) break;
     }
   } finally {
     if (open) await client.query("ROLLBACK").catch(() => undefined);
