@@ -25,8 +25,9 @@ export async function reevaluateAllAlerts(client: Queryable = pool()): Promise<n
 }
 
 /**
- * Applies the allowlist to newly raised alerts. Only alerts whose verdict changes are written:
- * an update rewrites the row and every alert index, and most new alerts match no entry.
+ * Applies the allowlist to newly raised alerts (never suppressed yet). Only alerts whose verdict
+ * changes are written: an update rewrites the row and every alert index, and most new alerts
+ * match no entry.
  */
 export async function applyToAlerts(client: Queryable, alertIds: readonly bigint[]): Promise<void> {
   if (alertIds.length === 0) return;
@@ -35,6 +36,8 @@ export async function applyToAlerts(client: Queryable, alertIds: readonly bigint
        SELECT a.id, (${SUPPRESSING_ENTRY}) AS entry_id
        FROM alert a JOIN event ev ON ev.id = a.event_id AND ev.event_time = a.event_time
        WHERE a.id = ANY($1::bigint[])
+         -- No entry in force: nothing to judge, and new alerts are not suppressed already.
+         AND EXISTS (SELECT 1 FROM allowlist_entry e WHERE e.enabled AND e.expires_at > now())
      ), changed AS (
        UPDATE alert a SET suppressed_by_id = d.entry_id
        FROM decided d
