@@ -14,6 +14,10 @@ export interface UploadLimits {
 // is slower than the network): they are read to the end. Only a body that stays silent, with
 // nothing left to read, for this long is cut off.
 const ABORT_GRACE_MS = 5000;
+// The body is read off the connection up to this far ahead of the parser: a browser that leaves
+// once it has sent everything (to follow the job on its own page) resets the connection, and
+// bytes still waiting in the network buffers then would be lost. Bounded, so memory stays flat.
+const READ_AHEAD_BYTES = 32 * 1024 * 1024;
 
 /**
  * Streams the files of a multipart/form-data body one at a time, as they arrive: nothing is
@@ -63,7 +67,10 @@ export async function* multipartFiles(
   );
   parser.on("close", () => push(null));
   const received = { bytes: 0 };
-  const input = Readable.from(counted(body, received), { objectMode: false });
+  const input = Readable.from(counted(body, received), {
+    objectMode: false,
+    highWaterMark: READ_AHEAD_BYTES,
+  });
   input.pipe(parser);
 
   // A browser that goes away mid-upload (a reload, a closed tab) leaves a body that never ends,
