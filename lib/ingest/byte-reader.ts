@@ -6,6 +6,8 @@ const NEWLINE = 0x0a;
 export interface ReaderLimits {
   /** Most decompressed bytes one file may hold. */
   maxFileBytes: number;
+  /** Whether the bytes came out of gzip: the limit message then says it counts them unpacked. */
+  decompressed?: boolean;
 }
 
 /**
@@ -100,12 +102,11 @@ export class ByteReader {
     }
     const total = this.bufStart + this.buf.length + result.value.length;
     if (total > this.limits.maxFileBytes) {
-      throw new IngestError(
-        "file_too_large",
-        `The file holds more than ${describeBytes(this.limits.maxFileBytes)} once decompressed, ` +
-          "over the limit for one file (judged on uncompressed bytes). " +
-          "Split it and upload the parts.",
-      );
+      const limit = describeBytes(this.limits.maxFileBytes);
+      const held = this.limits.decompressed
+        ? `holds more than ${limit} once decompressed, over the limit for one file (judged on uncompressed bytes)`
+        : `is larger than ${limit}, the limit for one file`;
+      throw new IngestError("file_too_large", `The file ${held}. Split it and upload the parts.`);
     }
     return result.value;
   }

@@ -57,6 +57,14 @@ describe("containers", () => {
     expect(error.message).toMatch(/once decompressed/);
   });
 
+  it("names the plain size limit for a file that was not compressed", async () => {
+    const error = await ingestError(DELIVERY.repeat(100), { maxFileBytes: 1000 });
+    expect(error.code).toBe("file_too_large");
+    expect(error.message).toBe(
+      "The file is larger than 1000 bytes, the limit for one file. Split it and upload the parts.",
+    );
+  });
+
   it("says when the upload itself fails part-way", async () => {
     async function* failing() {
       yield new TextEncoder().encode('{"Records":[');

@@ -23,7 +23,10 @@ export async function openLogFile(
   const { maxRecordBytes, maxFileBytes } = { ...DEFAULT_LIMITS, ...options };
   const decompressed = await decompress(source);
   const gzipLayers = decompressed.gzipLayers + (options.gzipLayers ?? 0);
-  const reader = new ByteReader(decompressed.bytes, { maxFileBytes });
+  const reader = new ByteReader(decompressed.bytes, {
+    maxFileBytes,
+    decompressed: gzipLayers > 0,
+  });
   try {
     const format = await sniffFormat(reader);
     if (format === "csv") {
