@@ -8,6 +8,7 @@ import {
   sentinelQueryReturns,
 } from "../detection/rules/sentinel-query";
 import { storedRuleInput } from "../detection/stored-input";
+import { candidateCondition } from "./candidates";
 import { type ParitySource, paritySource } from "./source";
 import { runWindow } from "./window";
 
@@ -35,10 +36,13 @@ const FROM_ALERTS = `
     AND a.event_time > $1 AND a.event_time <= $2
   ORDER BY e.event_time DESC, e.id DESC`;
 
+// Every event of the window is a suspect, but only those passing the candidate condition travel
+// to be judged: a busy day holds far more events than matches.
+const CANDIDATES = candidateCondition(3);
 const FROM_EVENTS = `
   SELECT e.id, e.source_table, e.event_time, ${neededSentinel()} AS sentinel
   FROM event e
-  WHERE e.event_time > $1 AND e.event_time <= $2
+  WHERE e.event_time > $1 AND e.event_time <= $2 AND ${CANDIDATES.sql}
   ORDER BY e.event_time DESC, e.id DESC`;
 
 /**
@@ -82,6 +86,7 @@ async function declareCursor(client: pg.PoolClient, source: ParitySource, at: Da
     const values = [after, upTo, sentinelParity.id, sentinelParity.version];
     await client.query(`DECLARE parity_rows NO SCROLL CURSOR FOR ${FROM_ALERTS}`, values);
   } else {
-    await client.query(`DECLARE parity_rows NO SCROLL CURSOR FOR ${FROM_EVENTS}`, [after, upTo]);
+    const values = [after, upTo, ...CANDIDATES.values];
+    await client.query(`DECLARE parity_rows NO SCROLL CURSOR FOR ${FROM_EVENTS}`, values);
   }
 }

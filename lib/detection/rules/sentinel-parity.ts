@@ -52,7 +52,9 @@ export const sentinelParity: DetectionRule = {
 };
 
 /** The column each leg of the union tests with has_any, and its needles. */
-const LEGS: Record<SourceTable, { column: string; needles: readonly string[] }> = {
+export const PARITY_LEGS: Readonly<
+  Record<SourceTable, { column: string; needles: readonly string[] }>
+> = {
   AuditLogs: { column: "OperationName", needles: SUSPICIOUS_API_CALLS },
   AzureActivity: { column: "OperationNameValue", needles: AZURE_ACTIVITY_NEEDLES },
   AWSCloudTrail: { column: "EventName", needles: SUSPICIOUS_API_CALLS },
@@ -64,11 +66,11 @@ const ERROR_CODE = "ErrorCode";
 
 /** Every Sentinel column the predicate reads: a reader may fetch only these. */
 export const PARITY_PREDICATE_COLUMNS: readonly string[] = [
-  ...new Set([...Object.values(LEGS).map((leg) => leg.column), IDENTITY_TYPE, ERROR_CODE]),
+  ...new Set([...Object.values(PARITY_LEGS).map((leg) => leg.column), IDENTITY_TYPE, ERROR_CODE]),
 ];
 
 function evaluateParity({ table, row }: RuleInput): RuleOutcome {
-  const { column, needles } = LEGS[table];
+  const { column, needles } = PARITY_LEGS[table];
   const value = cell(row, column);
   const needle = firstMatchingNeedle(value, needles);
   if (needle === null) return missed(nameMiss(column, value));
