@@ -135,6 +135,39 @@ describe("allowlist suppression", () => {
     await deleteAllowlistEntry(near.id, BY);
   });
 
+  it("covers an IPv4-mapped caller by its IPv4 range, and not by a neighbouring one", async () => {
+    const record = {
+      eventVersion: "1.08",
+      eventID: "mapped-allowlist-test",
+      eventTime: "2025-01-02T00:00:00Z",
+      eventSource: "iam.amazonaws.com",
+      eventName: "CreateUser",
+      sourceIPAddress: "::ffff:192.0.2.7",
+      userIdentity: { type: "IAMUser", userName: "mapped-admin", accountId: "111122223333" },
+      recipientAccountId: "111122223333",
+    };
+    const stream = (async function* () {
+      yield new TextEncoder().encode(JSON.stringify({ Records: [record] }));
+    })();
+    await ingestFiles([{ name: "mapped.json", stream }], "cli");
+    const stored = await db().alert.findFirstOrThrow({ where: { actor: "mapped-admin" } });
+    expect(stored.sourceIp).toBe("::ffff:192.0.2.7");
+
+    for (const [range, suppresses] of [
+      ["192.0.3.0/24", false],
+      ["192.0.2.0/24", true],
+      ["192.0.2.7/32", true],
+      ["::ffff:192.0.2.0/120", true],
+    ] as const) {
+      const created = await createAllowlistEntry(
+        entry({ actorPattern: "mapped-admin", ipRanges: range }),
+        BY,
+      );
+      expect(await suppressedCount(), range).toBe(suppresses ? 2 : 0);
+      await deleteAllowlistEntry(created.id, BY);
+    }
+  });
+
   it("matches an AWS role session by its issuer's role ARN", async () => {
     const alert = await db().alert.findFirstOrThrow({
       where: { actorType: "AssumedRole" },
