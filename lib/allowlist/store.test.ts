@@ -42,6 +42,24 @@ const entry = (fields: Record<string, unknown>) =>
     ...fields,
   });
 
+/** Ingests one CloudTrail CreateUser call by IAM user `userName` from `sourceIp`. */
+async function ingestCreateUser(userName: string, sourceIp: string, eventTime: string) {
+  const record = {
+    eventVersion: "1.08",
+    eventID: `${userName}-allowlist-test`,
+    eventTime,
+    eventSource: "iam.amazonaws.com",
+    eventName: "CreateUser",
+    sourceIPAddress: sourceIp,
+    userIdentity: { type: "IAMUser", userName, accountId: "111122223333" },
+    recipientAccountId: "111122223333",
+  };
+  const stream = (async function* () {
+    yield new TextEncoder().encode(JSON.stringify({ Records: [record] }));
+  })();
+  await ingestFiles([{ name: `${userName}.json`, stream }], "cli");
+}
+
 let awsAlert = { actor: "", operation: "", account: "" };
 
 beforeAll(async () => {
@@ -103,20 +121,7 @@ describe("allowlist suppression", () => {
   });
 
   it("matches an IPv6 caller by an IPv6 range, and not by a neighbouring one", async () => {
-    const record = {
-      eventVersion: "1.08",
-      eventID: "ipv6-allowlist-test",
-      eventTime: "2025-01-01T00:00:00Z",
-      eventSource: "iam.amazonaws.com",
-      eventName: "CreateUser",
-      sourceIPAddress: "2001:db8:85a3::8a2e:370:7334",
-      userIdentity: { type: "IAMUser", userName: "ipv6-admin", accountId: "111122223333" },
-      recipientAccountId: "111122223333",
-    };
-    const stream = (async function* () {
-      yield new TextEncoder().encode(JSON.stringify({ Records: [record] }));
-    })();
-    await ingestFiles([{ name: "ipv6.json", stream }], "cli");
+    await ingestCreateUser("ipv6-admin", "2001:db8:85a3::8a2e:370:7334", "2025-01-01T00:00:00Z");
 
     const far = await createAllowlistEntry(
       entry({ actorPattern: "ipv6-admin", ipRanges: "2001:db8:85a4::/48" }),
@@ -136,20 +141,7 @@ describe("allowlist suppression", () => {
   });
 
   it("covers an IPv4-mapped caller by its IPv4 range, and not by a neighbouring one", async () => {
-    const record = {
-      eventVersion: "1.08",
-      eventID: "mapped-allowlist-test",
-      eventTime: "2025-01-02T00:00:00Z",
-      eventSource: "iam.amazonaws.com",
-      eventName: "CreateUser",
-      sourceIPAddress: "::ffff:192.0.2.7",
-      userIdentity: { type: "IAMUser", userName: "mapped-admin", accountId: "111122223333" },
-      recipientAccountId: "111122223333",
-    };
-    const stream = (async function* () {
-      yield new TextEncoder().encode(JSON.stringify({ Records: [record] }));
-    })();
-    await ingestFiles([{ name: "mapped.json", stream }], "cli");
+    await ingestCreateUser("mapped-admin", "::ffff:192.0.2.7", "2025-01-02T00:00:00Z");
     const stored = await db().alert.findFirstOrThrow({ where: { actor: "mapped-admin" } });
     expect(stored.sourceIp).toBe("::ffff:192.0.2.7");
 
