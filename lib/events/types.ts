@@ -18,6 +18,7 @@ export type SentinelRow = Readonly<Record<string, string>>;
 export type EventFlag =
   | "nul_replaced"
   | "surrogate_replaced"
+  | "utf8_replaced"
   | "time_fallback"
   | "time_unreadable"
   | "json_in_string_decoded";

@@ -15,6 +15,7 @@ import { replaceLoneSurrogates, replaceNul, replaceNulEscapes } from "../normali
 import { classifyRecord, type RecordKind } from "./classify";
 import { contentHash } from "./content-hash";
 import { describeBytes } from "./ingest-error";
+import { replacedInvalidUtf8 } from "./utf8";
 import type { RawElement } from "./walk-json";
 
 export interface RecordPosition {
@@ -42,7 +43,7 @@ export type FileRecord =
 
 /** A record's text and parsed value, or why it has none. */
 export type ParsedElement =
-  | { ok: true; text: string; value: unknown }
+  | { ok: true; text: string; value: unknown; utf8Replaced?: boolean }
   | { ok: false; reason: string };
 
 const decoder = new TextDecoder("utf-8");
@@ -57,8 +58,9 @@ export function parseElement(element: RawElement, maxRecordBytes: number): Parse
     };
   }
   const text = decoder.decode(element.bytes);
+  const utf8Replaced = replacedInvalidUtf8(element.bytes, text);
   try {
-    return { ok: true, text, value: JSON.parse(text) };
+    return { ok: true, text, value: JSON.parse(text), utf8Replaced };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: `The record is not valid JSON: ${detail}.` };
@@ -81,6 +83,7 @@ export function buildRecord(position: RecordPosition, parsed: ParsedElement): Fi
   if (!normalized.ok) return rejected(position, normalized.reason);
 
   if (sanitised?.changed) normalized.event.flags.push("nul_replaced");
+  if (parsed.utf8Replaced) normalized.event.flags.push("utf8_replaced");
   // Lone surrogates come only from `\u` escapes, in the record or in JSON held in its strings.
   if (parsed.text.includes("\\u") && replaceLoneSurrogates(normalized.event)) {
     normalized.event.flags.push("surrogate_replaced");

@@ -136,6 +136,61 @@ describe("lone surrogates", () => {
   });
 });
 
+describe("bytes that are not UTF-8", () => {
+  beforeEach(emptyDatabase);
+
+  const upload = (name: string, ...parts: (string | number[])[]): UploadedFile => {
+    const encoded = parts.map((p) => (typeof p === "string" ? new TextEncoder().encode(p) : p));
+    const bytes = Uint8Array.from(encoded.flatMap((p) => [...p]));
+    return {
+      name,
+      stream: (async function* () {
+        yield bytes;
+      })(),
+    };
+  };
+  const flagsByAgent = async () => {
+    const rows = await pool().query("SELECT user_agent, flags FROM event ORDER BY user_agent");
+    return rows.rows.map((r) => [r.user_agent, r.flags.includes("utf8_replaced")]);
+  };
+  const call = (id: string) =>
+    `{"eventTime":"2024-01-01T00:00:00Z","eventSource":"iam.amazonaws.com","eventName":"ListUsers","eventID":"${id}","userAgent":"`;
+
+  it("are stored as U+FFFD and flagged; a U+FFFD the record carries is not", async () => {
+    const file = upload(
+      "bytes.jsonl",
+      call("a"),
+      "bad ",
+      [0xff, 0xfe],
+      ' agent"}\n',
+      call("b"),
+      'own \ufffd agent"}\n',
+    );
+    const job = await ingestFiles([file], "cli");
+    expect(job.files[0]).toMatchObject({ status: "succeeded", stored: 2 });
+    expect(await flagsByAgent()).toEqual([
+      ["bad \ufffd\ufffd agent", true],
+      ["own \ufffd agent", false],
+    ]);
+  });
+
+  it("in a CSV export row are stored as U+FFFD and flagged", async () => {
+    const header = "TimeGenerated [UTC],EventName,UserAgent,Type\n";
+    const rows = [
+      "2024-01-01T00:00:00Z,ListUsers,bad ",
+      [0xc3],
+      " agent,AWSCloudTrail\n",
+      "2024-01-01T00:00:01Z,ListUsers,good agent,AWSCloudTrail\n",
+    ];
+    const job = await ingestFiles([upload("bytes.csv", header, ...rows)], "cli");
+    expect(job.files[0]).toMatchObject({ status: "succeeded", stored: 2 });
+    expect(await flagsByAgent()).toEqual([
+      ["bad \ufffd agent", true],
+      ["good agent", false],
+    ]);
+  });
+});
+
 describe("a file the database stops in a deadlock", () => {
   beforeEach(emptyDatabase);
 

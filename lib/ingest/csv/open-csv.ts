@@ -1,11 +1,17 @@
 import { SOURCE_TABLES } from "../../events/types";
 import type { DateOrder } from "../../normalize/locale-date";
-import { buildRecord, type FileRecord, type RecordPosition } from "../build-record";
+import {
+  buildRecord,
+  type FileRecord,
+  type ParsedElement,
+  type RecordPosition,
+} from "../build-record";
 import type { ByteReader } from "../byte-reader";
 import { Capture } from "../capture";
 import { describeBytes, IngestError } from "../ingest-error";
 import type { LogFile } from "../log-file";
 import { labelled } from "../shapes";
+import { replacedInvalidUtf8 } from "../utf8";
 import { DateOrderJudge } from "./date-order";
 import { type CsvHeader, readHeader } from "./header";
 import { scanCsvRow } from "./scan-row";
@@ -26,6 +32,8 @@ interface CsvRow {
   /** The row's text, or null when it is longer than the record cap. */
   text: string | null;
   size: number;
+  /** Bytes of the row that are not UTF-8 were read as U+FFFD. */
+  utf8Replaced: boolean;
 }
 
 type ReadRow = { ok: true; cells: string[] } | { ok: false; reason: string };
@@ -74,7 +82,8 @@ async function* csvRows(reader: ByteReader, maxRecordBytes: number): AsyncGenera
     const bytes = capture.bytes();
     const text = bytes === null ? null : decoder.decode(bytes);
     if (text !== null && text.trim() === "") continue;
-    yield { position: { index, ...start }, text, size: capture.size };
+    const utf8Replaced = bytes !== null && text !== null && replacedInvalidUtf8(bytes, text);
+    yield { position: { index, ...start }, text, size: capture.size, utf8Replaced };
     index += 1;
   }
 }
@@ -154,7 +163,9 @@ function toRecord(
   if (named === undefined && header.table !== null) value.set("Type", header.table);
   // Object.fromEntries defines own keys: a "__proto__" column stays a column.
   const text = JSON.stringify(Object.fromEntries(original));
-  return buildRecord(row.position, { ok: true, text, value: Object.fromEntries(value) });
+  const values = Object.fromEntries(value);
+  const parsed: ParsedElement = { ok: true, text, value: values, utf8Replaced: row.utf8Replaced };
+  return buildRecord(row.position, parsed);
 }
 
 function where(row: CsvRow): string {
