@@ -93,6 +93,19 @@ describe("normalizeEntra", () => {
     });
   });
 
+  it("keeps an empty or blank diagnostic operationName as Sentinel's OperationName", () => {
+    for (const operationName of ["", "   "]) {
+      const event = normalize({
+        time: "2024-03-05T15:00:01Z",
+        operationName,
+        category: "AuditLogs",
+        properties: { ...ACTIVITY, activityDisplayName: "Group_AddMember" },
+      });
+      expect(event.sentinel.OperationName, JSON.stringify(operationName)).toBe(operationName);
+      expect(event.sentinel.ActivityDisplayName).toBe("Group_AddMember");
+    }
+  });
+
   it("takes the tenant from the resource id and the time from properties when needed", () => {
     const event = normalize({
       operationName: "Delete user",

@@ -28,6 +28,10 @@ export function normalizeEntra(record: JsonObject): Normalized {
   const detail = graph ? record : objectAt(readEmbeddedJson(record.properties, flags));
   const initiatedBy = readEmbeddedJson(detail.initiatedBy, flags);
   const operation = firstStr(graph ? undefined : record.operationName, detail.activityDisplayName);
+  // Sentinel's OperationName is the diagnostic record's operationName as sent, even blank; only
+  // a Graph record, which has none, gives its activity name.
+  const sentinelOperation =
+    !graph && typeof record.operationName === "string" ? record.operationName : operation;
   const result = firstStr(detail.result, record.resultType) ?? "";
   const source = classifySource(
     firstStr(at(initiatedBy, "user", "ipAddress"), record.callerIpAddress),
@@ -59,7 +63,7 @@ export function normalizeEntra(record: JsonObject): Normalized {
       nativeId: firstStr(detail.id) ?? null,
       correlationId,
       sentinel: sentinelRow("AuditLogs", {
-        OperationName: operation,
+        OperationName: sentinelOperation,
         ActivityDisplayName: detail.activityDisplayName,
         Identity: graph ? "" : record.identity,
         ResultType: graph ? "" : record.resultType,
