@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
+import { sentinelParity } from "../detection/rules/sentinel-parity";
 import { giveEachFileATestDatabase } from "../testing/test-database";
 import { eventVectors, storeVectorEvents } from "../testing/vector-events";
 import { detectCommand } from "./detect-command";
@@ -23,7 +24,7 @@ describe("tripline detect", () => {
     await storeVectorEvents(events);
 
     expect(await detectCommand([])).toBe(0);
-    expect(written()).toContain("sentinel-parity version 1");
+    expect(written()).toContain(`sentinel-parity version ${sentinelParity.version}`);
     expect(written()).toContain(`${events.length} events evaluated`);
 
     stdout.mockClear();

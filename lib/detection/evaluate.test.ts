@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluateRules } from "./evaluate";
+import { hardened } from "./rules/hardened";
+import { sentinelParity } from "./rules/sentinel-parity";
 import { ruleInput } from "./test-input";
 
 describe("evaluateRules", () => {
@@ -12,8 +14,8 @@ describe("evaluateRules", () => {
     expect(
       results.map(({ ruleId, ruleVersion, outcome }) => [ruleId, ruleVersion, outcome.matched]),
     ).toEqual([
-      ["sentinel-parity", 1, false],
-      ["hardened", 1, true],
+      ["sentinel-parity", sentinelParity.version, false],
+      ["hardened", hardened.version, true],
     ]);
   });
 

@@ -3,11 +3,10 @@ import { PARITY_LEGS } from "../detection/rules/sentinel-parity";
 import { SOURCE_TABLES } from "../events/types";
 
 /**
- * Code points outside ASCII that foldCase (kusto/has.ts) turns into an ASCII character: dotless i,
- * long s and the Kelvin sign. candidates.test.ts walks every code point to keep the list whole.
+ * Code points outside ASCII that foldCase (kusto/has.ts) turns into an ASCII character: long s
+ * and the Kelvin sign. candidates.test.ts walks every code point to keep the list whole.
  */
 export const FOLDS_INTO_ASCII: Readonly<Record<string, string>> = {
-  "\u0131": "i",
   "\u017f": "s",
   "\u212a": "k",
 };

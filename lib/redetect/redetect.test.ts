@@ -16,20 +16,22 @@ import { redetect } from "./redetect";
 
 giveEachFileATestDatabase();
 
-// Version 2 of each rule, injected: parity stops firing on CreateUser; hardened starts firing
-// on AssumeRoleWithSAML (low severity) and words its explanations differently.
+// The next version of each rule, injected: parity stops firing on CreateUser; hardened starts
+// firing on AssumeRoleWithSAML (low severity) and words its explanations differently.
+const PARITY = sentinelParity.version;
 const parityV2: DetectionRule = {
   ...sentinelParity,
-  version: 2,
+  version: PARITY + 1,
   evaluate: (input) =>
     input.row.EventName === "CreateUser"
       ? missed("version 2 leaves CreateUser out")
       : sentinelParity.evaluate(input),
 };
 
+const HARDENED = hardened.version;
 const hardenedV2: DetectionRule = {
   ...hardened,
-  version: 2,
+  version: HARDENED + 1,
   evaluate: (input) => {
     if (input.row.EventName === "AssumeRoleWithSAML") {
       const match = { severity: "low", confidence: "low", matched: "AssumeRoleWithSAML" } as const;
@@ -117,8 +119,8 @@ describe("re-evaluating stored events when rule versions change", () => {
   it("raises every alert once on the first run, and nothing more on a forced second run", async () => {
     const first = await redetect({ batchSize: 7 });
     expect(first.rules.map((r) => [r.id, r.from, r.to])).toEqual([
-      ["sentinel-parity", null, 1],
-      ["hardened", null, 1],
+      ["sentinel-parity", null, PARITY],
+      ["hardened", null, HARDENED],
     ]);
     expect(first.events).toBe(vectors.length + 2);
     expect(first.added).toBe(await alertCount());
@@ -154,8 +156,8 @@ describe("re-evaluating stored events when rule versions change", () => {
     const summary = await redetect({ rules: [parityV2, hardenedV2], batchSize: 7 });
 
     expect(summary.rules.map((r) => [r.id, r.from, r.to])).toEqual([
-      ["sentinel-parity", 1, 2],
-      ["hardened", 1, 2],
+      ["sentinel-parity", PARITY, PARITY + 1],
+      ["hardened", HARDENED, HARDENED + 1],
     ]);
     expect(summary).toMatchObject({ added: 1, resolved: 2, reopened: 0 });
     expect(await alertCount()).toBe(before + 1);
@@ -164,7 +166,7 @@ describe("re-evaluating stored events when rule versions change", () => {
       status: "closed",
       resolution: "rule_changed",
       assignee: "ana",
-      rule_version: 1,
+      rule_version: PARITY,
     });
     expect(await alertOf("sentinel-parity", "W3")).toMatchObject({
       status: "closed",
@@ -174,14 +176,18 @@ describe("re-evaluating stored events when rule versions change", () => {
     expect(await alertOf("sentinel-parity", "W9")).toMatchObject({
       status: "acknowledged",
       resolution: null,
-      rule_version: 2,
+      rule_version: PARITY + 1,
     });
     expect(await alertOf("sentinel-parity", "W5")).toMatchObject({
       suppressed_by_id: suppressor,
-      rule_version: 2,
+      rule_version: PARITY + 1,
     });
     const saml = await alertOf("hardened", "W7");
-    expect(saml).toMatchObject({ status: "open", rule_version: 2, explanation: "v2: SAML" });
+    expect(saml).toMatchObject({
+      status: "open",
+      rule_version: HARDENED + 1,
+      explanation: "v2: SAML",
+    });
     expect(saml?.suppressed_by_id).toBe(samlSuppressor);
     expect((await alertOf("hardened", "W5"))?.explanation).toMatch(/^v2: /);
 
@@ -206,7 +212,7 @@ describe("re-evaluating stored events when rule versions change", () => {
       status: "open",
       resolution: null,
       assignee: "ana",
-      rule_version: 1,
+      rule_version: PARITY,
     });
     expect(await alertOf("sentinel-parity", "W3")).toMatchObject({
       status: "closed",

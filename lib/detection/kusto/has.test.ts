@@ -87,6 +87,40 @@ describe("has edge rules", () => {
     expect(foldCase("İx")).toBe("İx");
   });
 
+  it("treats only decimal digits as digits: other numbers separate terms (R1, R3)", () => {
+    for (const mark of ["²", "¼", "Ⅻ", "①", "〇"]) {
+      expect(has(`CreateUser${mark}`, "CreateUser"), mark).toBe(true);
+    }
+    expect(has("CreateUser𝟎", "CreateUser")).toBe(false);
+  });
+
+  it("does not fold dotless i, which simple case folding leaves alone (R2)", () => {
+    expect(has("InvıteUser", "InviteUser")).toBe(false);
+    expect(has("INVITEUSER", "InviteUser")).toBe(true);
+    expect(has("ı", "ı")).toBe(true);
+  });
+
+  it("folds two cased code points together exactly when simple case folding does (R2)", () => {
+    const cased: string[] = [];
+    for (let point = 0; point <= 0x10ffff; point += 1) {
+      if (point >= 0xd800 && point <= 0xdfff) continue;
+      const char = String.fromCodePoint(point);
+      const changes = char.toUpperCase() !== char || char.toLowerCase() !== char;
+      if (changes || foldCase(char) !== char) cased.push(char);
+    }
+    const literal = (char: string) => char.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+    const disagreements: string[] = [];
+    for (const char of cased) {
+      const sameCase = new RegExp(`^${literal(char)}$`, "iu");
+      for (const other of cased) {
+        if (sameCase.test(other) !== (foldCase(char) === foldCase(other))) {
+          disagreements.push(`${char} ${other}`);
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+  }, 60_000);
+
   it("handles letters outside the Basic Multilingual Plane as one code point", () => {
     expect(has("𐐀𐐁 x", "𐐨𐐩")).toBe(true);
     expect(has("a𐐀", "a")).toBe(false);

@@ -38,7 +38,9 @@ export const AZURE_ACTIVITY_NEEDLES = [
   "Microsoft.Compute/virtualMachines/write",
 ] as const;
 
-export const SENTINEL_PARITY_VERSION = 1;
+// 2: has() follows simple case folding exactly (dotless i no longer folds to i) and only
+// decimal digits are term characters.
+export const SENTINEL_PARITY_VERSION = 2;
 
 /**
  * The Sentinel rule's per-event predicate, bugs included, without its 24-hour window: alerts are
