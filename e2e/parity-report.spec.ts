@@ -34,6 +34,8 @@ test("the parity report shows Sentinel's rows at an instant and downloads them",
   expect(href).toContain("format=csv");
   const response = await page.request.get(href ?? "");
   expect(response.headers()["content-type"]).toContain("text/csv");
+  // The server applied the rule versions at start, so the rows come from the parity alerts.
+  expect(response.headers()["x-tripline-parity-source"]).toBe("alerts");
   const lines = (await response.text()).split("\r\n");
   expect(lines[0]).toBe(HEADER);
   expect(lines).toContain(`${EVENT_TIME},CloudTrail,,,,`);

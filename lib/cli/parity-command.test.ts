@@ -38,6 +38,7 @@ afterEach(() => {
 describe("tripline parity-report", () => {
   it("prints the rows as a JSON array by default", async () => {
     expect(await parityCommand(["--at", now.toISOString()])).toBe(0);
+    expect(written(stderr)).toBe("tripline: parity report read from events\n");
     const rows: unknown = JSON.parse(written(stdout));
     expect(rows).toHaveLength(expectedCount);
     expect(rows).toContainEqual({

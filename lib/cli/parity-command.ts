@@ -28,7 +28,9 @@ export async function parityCommand(args: string[]): Promise<number> {
 
   const at = flags.at ?? new Date();
   await withDatabase(async () => {
-    const rows = parityReportRows(at);
+    const rows = parityReportRows(at, (source) => {
+      process.stderr.write(`tripline: parity report read from ${source}\n`);
+    });
     for await (const chunk of flags.csv ? parityCsv(rows) : parityJson(rows)) {
       // A year of busy CloudTrail can make a long report: wait when the pipe is full.
       if (!process.stdout.write(chunk)) await once(process.stdout, "drain");

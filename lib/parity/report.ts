@@ -48,15 +48,20 @@ const FROM_EVENTS = `
 /**
  * The rows the Sentinel query returns when run at `at`: its six projected columns, "" where
  * Sentinel has no value, newest first. Read in one snapshot, so rows ingested meanwhile cannot
- * half-appear. The database is first touched when the first row is asked for.
+ * half-appear. The database is first touched when the first row is asked for; `onSource` then
+ * learns where the rows come from, before any row is given.
  */
-export async function* parityReportRows(at: Date): AsyncGenerator<ParityReportRow> {
+export async function* parityReportRows(
+  at: Date,
+  onSource?: (source: ParitySource) => void,
+): AsyncGenerator<ParityReportRow> {
   const client = await pool().connect();
   let open = false;
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     open = true;
     const source = await paritySource(client);
+    onSource?.(source);
     await declareCursor(client, source, at);
 
     // The next batch is asked for before this one is judged: the server reads it meanwhile.

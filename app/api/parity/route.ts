@@ -9,6 +9,9 @@ import { ParityQuery } from "@/lib/parity/schemas";
 
 export const dynamic = "force-dynamic";
 
+// "alerts" or "events": where the rows were read (docs/parity-report.md), as the page says.
+const SOURCE_HEADER = "x-tripline-parity-source";
+
 /** The parity report at `?at=` (default now) as JSON, or CSV with `format=csv`. Viewers up. */
 export async function GET(request: Request): Promise<Response> {
   let principal: ApiPrincipal;
@@ -25,7 +28,11 @@ export async function GET(request: Request): Promise<Response> {
   }
 
   const at = parsed.data.at ?? new Date();
-  const rows = parityReportRows(at);
+  // Known once the first chunk is read, which textStream does before the response exists.
+  let source = "";
+  const rows = parityReportRows(at, (read) => {
+    source = read;
+  });
   await recordAudit({
     action: "parity.exported",
     actor: apiActor(principal, request),
@@ -34,15 +41,18 @@ export async function GET(request: Request): Promise<Response> {
   });
   try {
     if (parsed.data.format === "csv") {
-      return new Response(await textStream(parityCsv(rows)), {
+      const body = await textStream(parityCsv(rows));
+      return new Response(body, {
         headers: {
           "content-type": "text/csv; charset=utf-8",
           "content-disposition": `attachment; filename="${fileName(at)}"`,
+          [SOURCE_HEADER]: source,
         },
       });
     }
-    return new Response(await textStream(parityJson(rows)), {
-      headers: { "content-type": "application/json; charset=utf-8" },
+    const body = await textStream(parityJson(rows));
+    return new Response(body, {
+      headers: { "content-type": "application/json; charset=utf-8", [SOURCE_HEADER]: source },
     });
   } catch (error) {
     return errorResponse(error);
