@@ -94,6 +94,23 @@ describe("has edge rules", () => {
     expect(has("CreateUser𝟎", "CreateUser")).toBe(false);
   });
 
+  it("judges term edges on the value as written, not on its fold (R1, R5)", () => {
+    // U+0345 is a combining mark, so a delimiter, though it folds to the letter iota.
+    expect(has("CreateUser\u0345", "CreateUser")).toBe(true);
+    expect(has("\u0345CreateUser", "CreateUser")).toBe(true);
+    expect(has("CreateUser\u03b9", "CreateUser")).toBe(false);
+  });
+
+  it("folds every code point into one of the same UTF-16 length", () => {
+    const changed: string[] = [];
+    for (let point = 0; point <= 0x10ffff; point += 1) {
+      if (point >= 0xd800 && point <= 0xdfff) continue;
+      const char = String.fromCodePoint(point);
+      if (foldCase(char).length !== char.length) changed.push(point.toString(16));
+    }
+    expect(changed).toEqual([]);
+  });
+
   it("does not fold dotless i, which simple case folding leaves alone (R2)", () => {
     expect(has("InvıteUser", "InviteUser")).toBe(false);
     expect(has("INVITEUSER", "InviteUser")).toBe(true);

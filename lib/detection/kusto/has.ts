@@ -11,7 +11,7 @@ const ASCII_ONLY = /^\p{ASCII}*$/u;
 /** True when `needle` occurs in `haystack` as whole terms (R1-R7). An empty needle matches all. */
 export function has(haystack: string, needle: string): boolean {
   if (needle === "") return true;
-  return occursOnTermEdges(foldCase(haystack), foldCase(needle));
+  return occursOnTermEdges(folded(haystack), folded(needle));
 }
 
 /** True when any needle matches (R8); an empty list matches nothing. */
@@ -21,25 +21,38 @@ export function hasAny(haystack: string, needles: readonly string[]): boolean {
 
 /** The first needle of the list that `haystack` has, as written in the list; null when none. */
 export function firstMatchingNeedle(haystack: string, needles: readonly string[]): string | null {
-  const folded = foldCase(haystack);
+  const text = folded(haystack);
   for (const needle of needles) {
-    if (needle === "" || occursOnTermEdges(folded, foldCase(needle))) return needle;
+    if (needle === "" || occursOnTermEdges(text, folded(needle))) return needle;
   }
   return null;
 }
 
-/**
- * The reference algorithm of section 2: accept an occurrence when each needle edge that is a term
- * character sits next to a delimiter or the end of the value (R5). Both arguments are case-folded.
- */
-function occursOnTermEdges(haystack: string, needle: string): boolean {
-  const needsLeftEdge = isTermChar(firstCodePoint(needle));
-  const needsRightEdge = isTermChar(lastCodePoint(needle));
+/** A string and its case fold, which has the same length: folding is one code point for one. */
+interface Folded {
+  original: string;
+  fold: string;
+}
 
-  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) {
-    const end = at + needle.length;
-    if (needsLeftEdge && isTermChar(codePointBefore(haystack, at))) continue;
-    if (needsRightEdge && isTermChar(codePointAt(haystack, end))) continue;
+function folded(value: string): Folded {
+  return { original: value, fold: foldCase(value) };
+}
+
+/**
+ * The reference algorithm of section 2: find the folded needle in the folded value and accept
+ * an occurrence when each needle edge that is a term character sits next to a delimiter or the
+ * end of the value (R5). Terms are those of the value as written (R1): edges are judged on its
+ * own characters, since folding can turn a combining mark (U+0345) into a letter.
+ */
+function occursOnTermEdges(haystack: Folded, needle: Folded): boolean {
+  const needsLeftEdge = isTermChar(firstCodePoint(needle.original));
+  const needsRightEdge = isTermChar(lastCodePoint(needle.original));
+  const { fold } = haystack;
+
+  for (let at = fold.indexOf(needle.fold); at !== -1; at = fold.indexOf(needle.fold, at + 1)) {
+    const end = at + needle.fold.length;
+    if (needsLeftEdge && isTermChar(codePointBefore(haystack.original, at))) continue;
+    if (needsRightEdge && isTermChar(codePointAt(haystack.original, end))) continue;
     return true;
   }
   return false;
