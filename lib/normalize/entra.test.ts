@@ -93,16 +93,18 @@ describe("normalizeEntra", () => {
     });
   });
 
-  it("keeps an empty or blank diagnostic operationName as Sentinel's OperationName", () => {
-    for (const operationName of ["", "   "]) {
+  it("keeps an empty, blank or absent diagnostic operationName as Sentinel's OperationName", () => {
+    for (const operationName of ["", "   ", undefined]) {
       const event = normalize({
         time: "2024-03-05T15:00:01Z",
-        operationName,
+        ...(operationName === undefined ? {} : { operationName }),
         category: "AuditLogs",
         properties: { ...ACTIVITY, activityDisplayName: "Group_AddMember" },
       });
-      expect(event.sentinel.OperationName, JSON.stringify(operationName)).toBe(operationName);
+      expect(event.sentinel.OperationName, JSON.stringify(operationName)).toBe(operationName ?? "");
       expect(event.sentinel.ActivityDisplayName).toBe("Group_AddMember");
+      // The event's own operation column still names the activity for analysts.
+      if (operationName !== "   ") expect(event.operation).toBe("Group_AddMember");
     }
   });
 

@@ -28,10 +28,9 @@ export function normalizeEntra(record: JsonObject): Normalized {
   const detail = graph ? record : objectAt(readEmbeddedJson(record.properties, flags));
   const initiatedBy = readEmbeddedJson(detail.initiatedBy, flags);
   const operation = firstStr(graph ? undefined : record.operationName, detail.activityDisplayName);
-  // Sentinel's OperationName is the diagnostic record's operationName as sent, even blank; only
-  // a Graph record, which has none, gives its activity name.
-  const sentinelOperation =
-    !graph && typeof record.operationName === "string" ? record.operationName : operation;
+  // Sentinel's OperationName is the diagnostic record's operationName as sent, even blank or
+  // absent (""); only a Graph record, which has none, gives its activity name.
+  const sentinelOperation = graph ? operation : columnText(record.operationName);
   const result = firstStr(detail.result, record.resultType) ?? "";
   const source = classifySource(
     firstStr(at(initiatedBy, "user", "ipAddress"), record.callerIpAddress),

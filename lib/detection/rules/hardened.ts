@@ -7,7 +7,8 @@ import type { Judgement } from "./hardened/judgement";
 import type { DetectionRule, RuleInput, RuleOutcome } from "./rule";
 import { matched, missed } from "./rule";
 
-export const HARDENED_VERSION = 1;
+// 2: listed names are compared by simple case folding (long s folds to s, dotless i stays).
+export const HARDENED_VERSION = 2;
 
 const JUDGES: Record<SourceTable, (row: SentinelRow) => Judgement> = {
   AWSCloudTrail: judgeCloudTrail,

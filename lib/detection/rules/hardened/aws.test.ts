@@ -31,6 +31,12 @@ describe("hardened AWS list", () => {
     expect("miss" in judge({ EventName: "iam:CreateUser" })).toBe(true);
   });
 
+  it("ignores case by simple case folding, as the parity rule does", () => {
+    expect(entryOf(judge({ EventName: "\u017fTOPLOGGING" }))).toBe("StopLogging");
+    expect(entryOf(judge({ EventName: "CreateAccess\u212aey" }))).toBe("CreateAccessKey");
+    expect(missOf(judge({ EventName: "D\u0131sableGuardDuty" }))).toMatch(/not on the AWS list/);
+  });
+
   it("does not carry the Sentinel list's invented names", () => {
     expect("miss" in judge({ EventName: "DisableGuardDuty" })).toBe(true);
   });

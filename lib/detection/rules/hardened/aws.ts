@@ -1,18 +1,19 @@
 import type { SentinelRow } from "../../../events/types";
 import { cell } from "../../cell";
+import { foldCase } from "../../kusto/has";
 import type { Judgement } from "./judgement";
 import { onList } from "./judgement";
 import {
   AWS_EVENT_NAMES,
-  byLowerCase,
+  byFoldedCase,
   LAMBDA_EVENT_NAME,
   LAMBDA_EVENT_SOURCE,
   LAMBDA_OPERATIONS,
   STS_EVENT_NAMES,
 } from "./lists";
 
-const AWS_BY_NAME = byLowerCase(AWS_EVENT_NAMES);
-const LAMBDA_BY_NAME = byLowerCase(LAMBDA_OPERATIONS);
+const AWS_BY_NAME = byFoldedCase(AWS_EVENT_NAMES);
+const LAMBDA_BY_NAME = byFoldedCase(LAMBDA_OPERATIONS);
 const STS = new Set<string>(STS_EVENT_NAMES);
 
 /** A condition a listed event must pass: why it is dropped, why it is kept, or null. */
@@ -24,7 +25,7 @@ const CHECKS: readonly Check[] = [stsCaller, serviceLinkedRole, detectorDisabled
 /** The CloudTrail part of the hardened rule (spec/detection.md section 6, "AWS"). */
 export function judgeCloudTrail(row: SentinelRow): Judgement {
   const name = cell(row, "EventName");
-  const entry = AWS_BY_NAME.get(name.toLowerCase()) ?? lambdaEntry(name, row);
+  const entry = AWS_BY_NAME.get(foldCase(name)) ?? lambdaEntry(name, row);
   if (entry === undefined) return { miss: `EventName \`${name}\` is not on the AWS list` };
 
   const notes = [nameExplanation(name, entry)];
@@ -39,13 +40,13 @@ export function judgeCloudTrail(row: SentinelRow): Judgement {
 
 /** Lambda names are matched by pattern, and only for calls to Lambda itself. */
 function lambdaEntry(name: string, row: SentinelRow): string | undefined {
-  if (cell(row, "EventSource").toLowerCase() !== LAMBDA_EVENT_SOURCE) return undefined;
+  if (foldCase(cell(row, "EventSource")) !== LAMBDA_EVENT_SOURCE) return undefined;
   const base = LAMBDA_EVENT_NAME.exec(name)?.[1];
-  return base === undefined ? undefined : LAMBDA_BY_NAME.get(base.toLowerCase());
+  return base === undefined ? undefined : LAMBDA_BY_NAME.get(foldCase(base));
 }
 
 function nameExplanation(name: string, entry: string): string {
-  if (AWS_BY_NAME.has(entry.toLowerCase())) return onList("EventName", name, entry, "AWS");
+  if (AWS_BY_NAME.has(foldCase(entry))) return onList("EventName", name, entry, "AWS");
   return `EventName \`${name}\` matches the Lambda pattern for \`${entry}\``;
 }
 

@@ -1,15 +1,16 @@
 import type { SentinelRow } from "../../../events/types";
 import { cell } from "../../cell";
+import { foldCase } from "../../kusto/has";
 import type { Judgement } from "./judgement";
 import { onList } from "./judgement";
-import { AZURE_OPERATIONS, byLowerCase } from "./lists";
+import { AZURE_OPERATIONS, byFoldedCase } from "./lists";
 
-const AZURE_BY_NAME = byLowerCase(AZURE_OPERATIONS);
+const AZURE_BY_NAME = byFoldedCase(AZURE_OPERATIONS);
 
 /** The Azure Activity part of the hardened rule (spec/detection.md section 6, "Azure Activity"). */
 export function judgeAzureActivity(row: SentinelRow): Judgement {
   const operation = cell(row, "OperationNameValue");
-  const entry = AZURE_BY_NAME.get(operation.toLowerCase());
+  const entry = AZURE_BY_NAME.get(foldCase(operation));
   if (entry === undefined) {
     return { miss: `OperationNameValue \`${operation}\` is not on the Azure list` };
   }

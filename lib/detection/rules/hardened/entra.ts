@@ -1,5 +1,6 @@
 import type { SentinelRow } from "../../../events/types";
 import { cell } from "../../cell";
+import { foldCase } from "../../kusto/has";
 import type { Judgement } from "./judgement";
 import { onList } from "./judgement";
 import { ENTRA_OPERATIONS, ENTRA_PREFIXES } from "./lists";
@@ -10,14 +11,15 @@ const PREFIXES = ENTRA_PREFIXES.map((prefix) => [normalizeEntraName(prefix), pre
 /**
  * Entra display names vary in spacing and dashes between exports ("Update application –
  * Certificates and secrets management"): trim, collapse white space, en and em dash to "-",
- * ignore case.
+ * ignore case (simple case folding, as Kusto does).
  */
 export function normalizeEntraName(name: string): string {
-  return name
-    .replace(/[\u2013\u2014]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
+  return foldCase(
+    name
+      .replace(/[\u2013\u2014]/g, "-")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
 }
 
 function judgeName(column: string, name: string): Judgement {

@@ -1,3 +1,5 @@
+import { foldCase } from "../../kusto/has";
+
 /**
  * The hardened rule's lists, spelled as spec/detection.md section 6 writes them. Matching against
  * them is exact and case-insensitive; the spelling here is what an alert shows as matched.
@@ -126,7 +128,10 @@ export const MEDIUM_ENTRIES: ReadonlySet<string> = new Set([
   "Group_AddMember",
 ]);
 
-/** A lookup from the lower-cased spelling to the listed one. */
-export function byLowerCase(entries: readonly string[]): ReadonlyMap<string, string> {
-  return new Map(entries.map((entry) => [entry.toLowerCase(), entry]));
+/**
+ * A lookup from the case-folded spelling to the listed one: names are compared ignoring case as
+ * Kusto compares them (simple case folding, kusto/has.ts), so `ſTOPLOGGING` is StopLogging.
+ */
+export function byFoldedCase(entries: readonly string[]): ReadonlyMap<string, string> {
+  return new Map(entries.map((entry) => [foldCase(entry), entry]));
 }
