@@ -24,6 +24,8 @@ export interface OpenOptions extends LogFileLimits {
   dateOrder: DateOrder | null;
   /** Gzip layers the caller already removed (an archive reader), for the shape's label. */
   gzipLayers: number;
+  /** The bytes came out of an archive: size limits then say they count unpacked bytes. */
+  packed: boolean;
 }
 
 export const DEFAULT_LIMITS: LogFileLimits = {

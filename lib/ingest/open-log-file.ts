@@ -25,7 +25,7 @@ export async function openLogFile(
   const gzipLayers = decompressed.gzipLayers + (options.gzipLayers ?? 0);
   const reader = new ByteReader(decompressed.bytes, {
     maxFileBytes,
-    decompressed: gzipLayers > 0,
+    decompressed: gzipLayers > 0 || options.packed === true,
   });
   try {
     const format = await sniffFormat(reader);

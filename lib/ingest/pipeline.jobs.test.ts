@@ -137,6 +137,31 @@ describe("ingest jobs", () => {
     expect(await one("SELECT count(*)::int AS n FROM event")).toEqual({ n: 0 });
   });
 
+  it("says an archive member is judged unpacked, and a plain file by its size", async () => {
+    const big = jsonLines("big", 2000);
+    const limit = 100_000;
+    const zip = zipArchive([{ name: "in-zip.json", content: big }]);
+    const tgz = gzip(tarArchive([{ name: "in-tar.jsonl", content: big }]));
+    const job = await ingestFiles(
+      [
+        { name: "big.zip", stream: chunked(zip) },
+        { name: "big.tar.gz", stream: chunked(tgz) },
+        { name: "big.jsonl", stream: chunked(big) },
+      ],
+      "cli",
+      { maxFileBytes: limit },
+    );
+    const messages = job.files.map((file) => [file.file, file.errors[0]?.message]);
+    expect(messages).toEqual([
+      ["big.zip/in-zip.json", expect.stringMatching(/once decompressed.*uncompressed bytes/)],
+      ["big.tar.gz/in-tar.jsonl", expect.stringMatching(/once decompressed.*uncompressed bytes/)],
+      [
+        "big.jsonl",
+        expect.stringMatching(/^The file is larger than 98 KB, the limit for one file\./),
+      ],
+    ]);
+  });
+
   it("shows a file's progress outside its open transaction", async () => {
     interface Seen {
       records: number;

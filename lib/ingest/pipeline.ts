@@ -124,7 +124,8 @@ export async function ingestFile(
   try {
     const counter = { bytes: 0 };
     const bytes = countBytes(file.stream, counter);
-    const source = { name: file.name, bytes, gzipLayers: 0, sizeBytes: file.size ?? null, counter };
+    const sizeBytes = file.size ?? null;
+    const source = { name: file.name, bytes, gzipLayers: 0, packed: false, sizeBytes, counter };
     return await readAndStore(jobId, source, settingsOf(options), monitor);
   } finally {
     await monitor.stop();
@@ -193,6 +194,7 @@ async function readAndStore(
       maxFileBytes: settings.maxFileBytes,
       dateOrder: settings.dateOrder,
       gzipLayers: source.gzipLayers,
+      packed: source.packed,
     });
     outcome.shape = logFile.shape;
     outcome.notice = logFile.notice;

@@ -12,6 +12,8 @@ export interface LogSource {
   name: string;
   bytes: AsyncIterable<Uint8Array>;
   gzipLayers: number;
+  /** A member of an archive (zip or tar), whatever its own compression. */
+  packed: boolean;
   sizeBytes: number | null;
   /** Bytes read so far of the file as it was uploaded or sat in its archive. */
   counter: { bytes: number };
@@ -75,7 +77,9 @@ export async function* expandUpload(
 
   if (kind === null) {
     const sizeBytes = upload.size ?? null;
-    yield { kind: "file", source: { name: upload.name, bytes, gzipLayers, sizeBytes, counter } };
+    const packed = depth > 0;
+    const source = { name: upload.name, bytes, gzipLayers, packed, sizeBytes, counter };
+    yield { kind: "file", source };
   } else if (kind === "tar") {
     yield* archiveMembers(upload.name, kind, () => tarMembers(bytes), options, depth);
   } else {
