@@ -40,12 +40,21 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** A setting of the environment that cannot be used: the operator's to fix, not a bug. */
+export class InvalidEnvironment extends Error {
+  constructor(problems: readonly string[]) {
+    super(`Invalid environment: ${problems.join("; ")}`);
+    this.name = "InvalidEnvironment";
+  }
+}
+
 /** The validated environment; a bad value throws with the variable's name. */
 export function env(): Env {
   const parsed = EnvSchema.safeParse(process.env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid environment: ${problems.join("; ")}`);
+    throw new InvalidEnvironment(
+      parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+    );
   }
   return parsed.data;
 }

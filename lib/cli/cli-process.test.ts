@@ -20,8 +20,12 @@ interface Run {
 }
 
 /** Runs `tripline ARGS`; with `counted`, its stdout goes through a pipe to a byte counter. */
-function tripline(args: string[], counted = false): Promise<Run> {
-  const env = { ...process.env, LOG_LEVEL: "warn" };
+function tripline(
+  args: string[],
+  counted = false,
+  settings: Record<string, string> = {},
+): Promise<Run> {
+  const env = { ...process.env, LOG_LEVEL: "warn", ...settings };
   const cli = spawn(process.execPath, [path.join(ROOT, "bin/tripline.mjs"), ...args], {
     cwd: ROOT,
     env,
@@ -46,6 +50,16 @@ function tripline(args: string[], counted = false): Promise<Run> {
 }
 
 describe("tripline command", () => {
+  it("says in one line which setting is wrong, without a stack trace", async () => {
+    const run = await tripline(["ingest", "/nonexistent"], false, {
+      TRIPLINE_MAX_FILE_BYTES: "abc",
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^tripline: Invalid environment: TRIPLINE_MAX_FILE_BYTES: [^\n]+\n$/,
+    );
+  });
+
   it("writes all of its output into a pipe before exiting", async () => {
     const missing = Array.from({ length: 300 }, (_, i) => `/nonexistent/${"x".repeat(300)}${i}`);
     const direct = await tripline(["ingest", "--json", ...missing]);

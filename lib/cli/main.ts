@@ -1,3 +1,5 @@
+import { InvalidEnvironment } from "../env";
+import { AppError } from "../errors";
 import { logger } from "../log";
 import { pullCommand } from "../pull/pull-command";
 import { terminalText } from "../text/visible-controls";
@@ -63,7 +65,9 @@ async function run(argv: string[]): Promise<number> {
   try {
     return await command(args);
   } catch (error) {
-    logger("cli").error({ err: error }, "command failed");
+    // A setting or a request the user can correct needs only the sentence below, no stack.
+    const theirs = error instanceof AppError || error instanceof InvalidEnvironment;
+    logger("cli")[theirs ? "debug" : "error"]({ err: error }, "command failed");
     process.stderr.write(`tripline: ${terminalText((error as Error).message)}\n`);
     return 1;
   }
