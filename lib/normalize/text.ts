@@ -42,38 +42,28 @@ function sanitise(value: unknown, state: { changed: boolean }): unknown {
   return value;
 }
 
-// With the `u` flag a surrogate pair is one code point, so only a lone surrogate matches.
-const LONE_SURROGATES = /[\ud800-\udfff]/gu;
-
-function wellFormed(text: string, state: { changed: boolean }): string {
-  LONE_SURROGATES.lastIndex = 0;
-  if (!LONE_SURROGATES.test(text)) return text;
-  state.changed = true;
-  return text.replace(LONE_SURROGATES, REPLACEMENT);
-}
-
 /**
  * Replaces lone UTF-16 surrogates (a JSON escape such as `\ud800` without its pair) by U+FFFD
  * in the event's text fields and Sentinel row: UTF-8 cannot encode them and PostgreSQL's jsonb
  * refuses them. Returns whether any was replaced. The raw record keeps its escapes as received.
  */
 export function replaceLoneSurrogates(event: NormalizedEvent): boolean {
-  const state = { changed: false };
+  let changed = false;
   const fields = event as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(fields)) {
-    if (typeof value === "string") fields[key] = wellFormed(value, state);
+    if (typeof value === "string" && !value.isWellFormed()) {
+      fields[key] = value.toWellFormed();
+      changed = true;
+    }
   }
-  const row: Record<string, string> = {};
-  let rowChanged = false;
-  for (const [column, value] of Object.entries(event.sentinel)) {
-    const before = state.changed;
-    state.changed = false;
-    row[column] = wellFormed(value, state);
-    rowChanged ||= state.changed;
-    state.changed ||= before;
+  const columns = Object.entries(event.sentinel);
+  if (columns.some(([, value]) => !value.isWellFormed())) {
+    event.sentinel = Object.fromEntries(
+      columns.map(([name, value]) => [name, value.toWellFormed()]),
+    );
+    changed = true;
   }
-  if (rowChanged) event.sentinel = row;
-  return state.changed;
+  return changed;
 }
 
 /**
