@@ -1,6 +1,6 @@
-import { hash } from "node:crypto";
 import { type CopyClient, copyIn } from "../db/copy-in";
 import { copyLine } from "../db/copy-text";
+import { indexableKey } from "../db/index-entry";
 import type { FalsePositiveNote } from "../detection/false-positive-notes";
 import type { Confidence, Severity } from "../detection/rules/rule";
 import type { NormalizedEvent } from "../events/types";
@@ -76,8 +76,8 @@ function latestPerGroup(candidates: readonly AlertCandidate[]): AlertCandidate[]
   return [...byKey.values()];
 }
 
-// The alert's copies of event fields are indexed for the alerts page, and an index entry holds at
-// most about 2,700 bytes: longer values are cut here (the event keeps them whole).
+// The alert's copies of event fields are indexed for the alerts page (db/index-entry.ts): longer
+// values are cut here (the event keeps them whole).
 const MAX_INDEXED_CHARS = 500;
 
 function clipped(text: string): string {
@@ -86,7 +86,7 @@ function clipped(text: string): string {
 
 /** A long group key (it holds a record's correlation id) by its digest: groups stay apart. */
 function storedGroupKey(key: string): string {
-  return key.length > MAX_INDEXED_CHARS ? `group-sha256:${hash("sha256", key)}` : key;
+  return indexableKey(key, MAX_INDEXED_CHARS, "group");
 }
 
 function rowOf(r: AlertCandidate): (string | number | null)[] {

@@ -1,5 +1,5 @@
-import { hash } from "node:crypto";
 import { BinaryCopyBuffer } from "../db/copy-binary";
+import { indexableKey } from "../db/index-entry";
 import type { NormalizedEvent } from "./types";
 
 /** An event ready to store: the normalised fields plus what duplicate handling needs. */
@@ -38,8 +38,7 @@ export const COLUMNS: [name: string, type: string][] = [
   ["raw", "text"],
 ];
 
-// An index entry holds at most about 2,700 bytes: a native id longer than this many characters
-// (4 bytes each at most) is keyed by its digest, which tells ids apart just as well.
+// A native id longer than this is keyed by its digest (db/index-entry.ts).
 const MAX_KEYED_ID_CHARS = 512;
 
 /**
@@ -49,7 +48,7 @@ const MAX_KEYED_ID_CHARS = 512;
 export function dedupKey(item: EventToStore): string {
   const id = item.event.nativeId;
   if (id === null) return `sha256:${item.contentHash}`;
-  return id.length > MAX_KEYED_ID_CHARS ? `id-sha256:${hash("sha256", id)}` : id;
+  return indexableKey(id, MAX_KEYED_ID_CHARS, "id");
 }
 
 /** Writes the event's columns (COLUMNS, in order) into a binary COPY row. */
