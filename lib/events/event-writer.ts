@@ -85,9 +85,9 @@ async function flagConflicts(
   return { ids: new Set(flagged.rows.map((r) => r.id)), ofFile: ofFile.length };
 }
 
-/** What a file's batches flagged: rows of the file flagged as id conflicts, once each. */
+/** A file's count of its rows flagged as id conflicts, once each (the file's outcome). */
 export interface ConflictTally {
-  flaggedOfFile: number;
+  idConflicts: number;
 }
 
 /** Room for a batch's rows at once: the raw records plus the columns beside them. */
@@ -123,7 +123,7 @@ export async function writeEvents(
   await copyIn(client, COPY_STAGE, rows.stream());
   const inserted = await client.query<InsertedRow>(INSERT_STAGED);
   const conflicted = await flagConflicts(client, inserted.rows, fileId);
-  if (tally) tally.flaggedOfFile += conflicted.ofFile;
+  if (tally) tally.idConflicts += conflicted.ofFile;
 
   const indexByKey = new Map<string, number>();
   items.forEach((item, index) => {

@@ -114,11 +114,9 @@ async function storeBatch(
   outcome: FileOutcome,
 ): Promise<void> {
   if (batch.length === 0) return;
-  const tally = { flaggedOfFile: 0 };
-  const stored = await writeEvents(client, batch, fileId, tally);
+  const stored = await writeEvents(client, batch, fileId, outcome);
   outcome.stored += stored.length;
   outcome.duplicates += batch.length - stored.length;
-  outcome.idConflicts += tally.flaggedOfFile;
   const candidates = detectAlerts(
     stored.map((s) => ({ id: s.id, event: (batch[s.index] as EventToStore).event })),
   );
