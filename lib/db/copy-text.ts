@@ -7,10 +7,12 @@ function copyField(value: CopyValue): string {
   return typeof value === "string" ? copyText(value) : String(value);
 }
 
-// Most fields hold none of the four characters: four single-character searches (fast scans in
-// V8) then hand back the string itself, with no regular expression and no copy. Backslashes are
-// doubled first, so the escapes added after them stay single.
-/** A string as a COPY text field: backslash, line feed, carriage return and tab escaped. */
+/**
+ * A string as a COPY text field: backslash, line feed, carriage return and tab escaped. Most
+ * fields hold none of the four: four single-character searches (fast scans in V8) then hand back
+ * the string itself, with no regular expression and no copy. Backslashes are doubled first, so
+ * the escapes added after them stay single.
+ */
 function copyText(text: string): string {
   let escaped = text.includes("\\") ? text.replaceAll("\\", "\\\\") : text;
   if (text.includes("\n")) escaped = escaped.replaceAll("\n", "\\n");

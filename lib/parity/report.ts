@@ -18,19 +18,18 @@ const FETCH_ROWS = 2000;
 // Only the columns the predicate and the projection read travel (a stored row has about forty);
 // a column its table lacks is left out, as "" would. Every event of a busy day may be read.
 const NEEDED_COLUMNS = [...new Set([...PARITY_PREDICATE_COLUMNS, ...PARITY_PROJECTED_COLUMNS])];
-const neededSentinel = () => {
-  if (!NEEDED_COLUMNS.every((column) => /^[A-Za-z]+$/.test(column))) {
-    throw new Error("a Sentinel column name must be letters only");
-  }
-  const pairs = NEEDED_COLUMNS.map((column) => `'${column}', e.sentinel->'${column}'`);
-  return `jsonb_strip_nulls(jsonb_build_object(${pairs.join(", ")}))`;
-};
+if (!NEEDED_COLUMNS.every((column) => /^[A-Za-z]+$/.test(column))) {
+  throw new Error("a Sentinel column name must be letters only");
+}
+const NEEDED_SENTINEL = `jsonb_strip_nulls(jsonb_build_object(${NEEDED_COLUMNS.map(
+  (column) => `'${column}', e.sentinel->'${column}'`,
+).join(", ")}))`;
 
 // The parity rule never groups (one alert per event), so its alerts and the events they point at
 // are one to one. Ties in `sort by TimeGenerated desc` have no defined order in Kusto; the event id settles them
 // here so that the same data always gives the same report.
 const FROM_ALERTS = `
-  SELECT e.id, e.source_table, e.event_time, ${neededSentinel()} AS sentinel
+  SELECT e.id, e.source_table, e.event_time, ${NEEDED_SENTINEL} AS sentinel
   FROM alert a JOIN event e ON e.id = a.event_id AND e.event_time = a.event_time
   WHERE a.rule = $3 AND a.rule_version = $4 AND a.resolution IS NULL
     AND a.event_time > $1 AND a.event_time <= $2
@@ -40,7 +39,7 @@ const FROM_ALERTS = `
 // to be judged: a busy day holds far more events than matches.
 const CANDIDATES = candidateCondition(3);
 const FROM_EVENTS = `
-  SELECT e.id, e.source_table, e.event_time, ${neededSentinel()} AS sentinel
+  SELECT e.id, e.source_table, e.event_time, ${NEEDED_SENTINEL} AS sentinel
   FROM event e
   WHERE e.event_time > $1 AND e.event_time <= $2 AND ${CANDIDATES.sql}
   ORDER BY e.event_time DESC, e.id DESC`;
