@@ -6,7 +6,7 @@ const NEWLINE = 0x0a;
 export interface ReaderLimits {
   /** Most decompressed bytes one file may hold. */
   maxFileBytes: number;
-  /** Whether the bytes came out of gzip: the limit message then says it counts them unpacked. */
+  /** The bytes came out of gzip or an archive: the limit message says it counts them unpacked. */
   decompressed?: boolean;
 }
 
