@@ -104,7 +104,8 @@ export class ByteReader {
     if (total > this.limits.maxFileBytes) {
       const limit = describeBytes(this.limits.maxFileBytes);
       const held = this.limits.decompressed
-        ? `holds more than ${limit} once decompressed, over the limit for one file (judged on uncompressed bytes)`
+        ? `holds more than ${limit} once decompressed, over the limit for one file ` +
+          "(judged on uncompressed bytes)"
         : `is larger than ${limit}, the limit for one file`;
       throw new IngestError("file_too_large", `The file ${held}. Split it and upload the parts.`);
     }
