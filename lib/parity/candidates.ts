@@ -52,7 +52,8 @@ export function candidateCondition(firstParameter: number): CandidateCondition {
   const legs = SOURCE_TABLES.map((table) => {
     const { column, needles } = PARITY_LEGS[table];
     const value = `coalesce(e.sentinel->>${parameter(column)}::text, '')`;
-    const contains = `lower(${value} COLLATE "C") LIKE ANY (${parameter(candidatePatterns(needles))}::text[])`;
+    const patterns = parameter(candidatePatterns(needles));
+    const contains = `lower(${value} COLLATE "C") LIKE ANY (${patterns}::text[])`;
     return `(e.source_table = ${parameter(table)} AND ${contains})`;
   });
   const otherTables = `e.source_table <> ALL (${parameter([...SOURCE_TABLES])}::text[])`;

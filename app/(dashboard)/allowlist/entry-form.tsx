@@ -46,7 +46,9 @@ const FIELDS: readonly FieldSpec[] = [
     name: "ipRanges",
     label: "Source IP ranges",
     type: "textarea",
-    hint: "Optional. CIDR ranges such as 203.0.113.0/24 or 2001:db8::/32. An IPv4 range also covers IPv4-mapped callers (::ffff:203.0.113.9).",
+    hint:
+      "Optional. CIDR ranges such as 203.0.113.0/24 or 2001:db8::/32. An IPv4 range also " +
+      "covers IPv4-mapped callers (::ffff:203.0.113.9).",
   },
   {
     name: "userAgentPattern",
