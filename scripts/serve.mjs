@@ -1,18 +1,11 @@
 // `npm start` / `npm run dev`: installs packages on a fresh clone, then starts Tripline.
 // Plain Node on purpose: it must run before anything is installed.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { spawn } from "node:child_process";
 import path from "node:path";
+import { installPackagesOnFreshClone } from "./install-packages.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
-if (!existsSync(path.join(root, "node_modules/.package-lock.json"))) {
-  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const installed = spawnSync(npm, ["ci", "--no-audit", "--no-fund"], {
-    cwd: root,
-    stdio: "inherit",
-  });
-  if (installed.status !== 0) process.exit(installed.status ?? 1);
-}
+installPackagesOnFreshClone(root);
 
 const server = spawn(
   process.execPath,

@@ -1,12 +1,15 @@
 // `npm test`: every check the project has, in order: format and lint, types, unit and
 // integration tests (vitest, against a real PostgreSQL), production build, browser tests.
-// Prints one closing line "N passed, N failed" over all test cases.
+// Prints one closing line "N passed, N failed" over all test cases. Installs the packages first
+// on a fresh clone.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { installPackagesOnFreshClone } from "./install-packages.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
+installPackagesOnFreshClone(root);
 const reports = mkdtempSync(path.join(tmpdir(), "tripline-test-"));
 const bin = (name) => path.join(root, "node_modules/.bin", name);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
